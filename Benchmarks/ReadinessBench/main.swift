@@ -1,0 +1,2 @@
+import ReadinessKit
+print("benchmarks: see docs/performance.md")

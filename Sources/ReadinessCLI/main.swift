@@ -1,0 +1,2 @@
+import ReadinessKit
+print(ReadinessKit.version)

@@ -1,0 +1,71 @@
+/// A loaded, validated case bundle.
+///
+/// Built only by `BundleLoader` (or by tests through `init(root:sources:)`), so every reference in
+/// it resolves and every value has its schema type.
+public struct CaseBundle: Sendable {
+    /// The schema the bundle was validated against.
+    public let schema: BundleSchema
+    /// The root record (type `Bundle`).
+    public let root: Record
+    /// The files read, with their SHA-256 digests, in the order read.
+    public let sources: [SourceFile]
+    /// Records of each collection by id, e.g. `index["devices"]["D1"]`.
+    public let index: [String: [String: Record]]
+
+    /// A file that went into the bundle.
+    public struct SourceFile: Hashable, Sendable, Codable {
+        /// Path as given by the user (relative to the working directory when relative).
+        public var path: String
+        /// Lowercase hex SHA-256 of the file's bytes.
+        public var sha256: String
+
+        public init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
+
+    public init(schema: BundleSchema = .v1, root: Record, sources: [SourceFile]) {
+        self.schema = schema
+        self.root = root
+        self.sources = sources
+        var index: [String: [String: Record]] = [:]
+        for collection in schema.collections {
+            var byID: [String: Record] = [:]
+            for record in CaseBundle.records(at: collection.path, under: root) {
+                if let id = record.id { byID[id] = record }
+            }
+            index[collection.key] = byID
+        }
+        self.index = index
+    }
+
+    /// The `case` record.
+    public var caseRecord: Record {
+        guard let record = root["case"]?.recordValue else { preconditionFailure("a loaded bundle always has a case") }
+        return record
+    }
+
+    /// The records of a collection in bundle order (e.g. `records(in: "cybertip_files")`).
+    public func records(in collection: String) -> [Record] {
+        guard let schema = schema.collection(named: collection) else { return [] }
+        return CaseBundle.records(at: schema.path, under: root)
+    }
+
+    /// The record with `id` in `collection`, if any.
+    public func record(in collection: String, id: String) -> Record? {
+        index[collection]?[id]
+    }
+
+    static func records(at path: [String], under record: Record) -> [Record] {
+        guard let first = path.first, let value = record[first] else { return [] }
+        let rest = Array(path.dropFirst())
+        let elements: [Record]
+        switch value {
+        case .list(let values): elements = values.compactMap(\.recordValue)
+        case .record(let nested): elements = [nested]
+        default: elements = []
+        }
+        return rest.isEmpty ? elements : elements.flatMap { records(at: rest, under: $0) }
+    }
+}

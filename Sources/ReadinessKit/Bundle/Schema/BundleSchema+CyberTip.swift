@@ -1,0 +1,55 @@
+extension BundleSchema {
+    static let cyberTipTypes: [RecordType] = [
+        RecordType(
+            "CyberTip", "An NCMEC CyberTipline report, as referred to law enforcement.",
+            fields: [
+                FieldSchema("id", .string, required: true, "The CyberTipline report number.", example: "'900000001'"),
+                FieldSchema("provider", .string, "The electronic service provider that reported (fictional in samples).", example: "Examplechat Inc. (fictional)"),
+                FieldSchema("incident_type", .enumeration(BundleEnums.incidentType), "NCMEC incident type.", example: "child_pornography"),
+                FieldSchema("incident_at", .dateTime, "Incident time as reported (detection time on the provider's network)."),
+                FieldSchema("submitted_at", .dateTime, "When the provider submitted the report to NCMEC."),
+                FieldSchema("received_at", .dateTime, "When law enforcement received the referral."),
+                FieldSchema("annotations", .list(.enumeration(BundleEnums.reportAnnotation)), "Report-level annotations."),
+                FieldSchema("reported_account", .string, "The reported user's account or screen name.", sensitivity: .suspect),
+                FieldSchema("reported_email", .string, "The reported user's e-mail address.", sensitivity: .suspect),
+                FieldSchema("preservation_expires_at", .date, "When the provider's preservation of the reported content ends."),
+                FieldSchema("legal_process", .list(.reference("legal_process")), "Process served on the provider for this report."),
+                FieldSchema("custodian", .reference("witnesses"), "The provider's records custodian, if one will testify."),
+                FieldSchema("certification", .record("Certification"), "The provider's records certification."),
+                FieldSchema("used_to_prove", .list(.string), "Facts the prosecution intends to prove with the report itself.", example: "[upload_ip, account_ownership]"),
+                FieldSchema("files", .list(.record("CyberTipFile")), "Files uploaded with the report."),
+                FieldSchema("notes", .string, "Notes."),
+            ]),
+        RecordType(
+            "CyberTipFile", "One file in a CyberTipline report, with what the provider did with it.",
+            fields: [
+                FieldSchema("id", .string, required: true, "Stable id, unique across the bundle.", example: "CT1-F1"),
+                FieldSchema("file_name", .string, "The provider's stored file name."),
+                FieldSchema("original_file_name", .string, "The name the user uploaded it under."),
+                FieldSchema("sha256", .string, "SHA-256 of the file as uploaded."),
+                FieldSchema("md5", .string, "MD5 of the file as uploaded."),
+                FieldSchema("uploaded_at", .dateTime, "When the file reached the provider."),
+                FieldSchema("file_viewed_by_esp", .bool, "Whether the provider viewed the entire contents of this file. Absent is not established, never 'viewed'."),
+                FieldSchema("exif_viewed_by_esp", .bool, "Whether the provider viewed the file's EXIF data."),
+                FieldSchema("publicly_available", .bool, "Whether the file was publicly accessible."),
+                FieldSchema("esp_prior_review_of_hash_match", .bool, "Whether a person at the provider reviewed an earlier hash-identical file."),
+                FieldSchema("relevance", .enumeration(BundleEnums.fileRelevance), "NCMEC file relevance."),
+                FieldSchema("industry_classification", .enumeration(BundleEnums.industryClassification), "The provider's A1/A2/B1/B2 label (triage, not a legal finding)."),
+                FieldSchema("annotations", .list(.enumeration(BundleEnums.fileAnnotation)), "NCMEC file annotations.", example: "[generative_ai]"),
+                FieldSchema("opened_by_law_enforcement_at", .dateTime, "When law enforcement first opened the file."),
+                FieldSchema("opened_by", .string, "Who opened it (officer or NCMEC analyst)."),
+                FieldSchema("opened_by_ncmec", .bool, "Whether an NCMEC analyst opened it before referral."),
+                FieldSchema("opened_under", .reference("legal_process"), "The warrant it was opened under, if any."),
+            ]),
+        RecordType(
+            "Certification", "A records or evidence certification (FRE 902(11)/(13)/(14); CJA 2003 s.117/s.127).",
+            fields: [
+                FieldSchema("type", .enumeration(BundleEnums.certificationType), required: true, "Which certification.", example: "fre_902_11"),
+                FieldSchema("on_file", .bool, "Whether the signed certification is in the file."),
+                FieldSchema("signed_by", .string, "Who signed it."),
+                FieldSchema("signed_at", .dateTime, "When it was signed."),
+                FieldSchema("notice_served_at", .dateTime, "When written notice was given to the defence."),
+                FieldSchema("document", .reference("documents"), "The certification document."),
+            ]),
+    ]
+}

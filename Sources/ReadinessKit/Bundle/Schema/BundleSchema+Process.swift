@@ -1,0 +1,117 @@
+extension BundleSchema {
+    static let processTypes: [RecordType] = [
+        RecordType(
+            "LegalProcess", "A warrant, court order, subpoena or preservation request.",
+            fields: [
+                FieldSchema("id", .string, required: true, "Stable id.", example: "W1"),
+                FieldSchema("kind", .enumeration(BundleEnums.processKind), required: true, "What kind of process.", example: "search_warrant"),
+                FieldSchema("recipient", .string, "Who it was served on (provider, premises occupier)."),
+                FieldSchema("issued_by", .string, "The court or authority that issued it."),
+                FieldSchema("issued_at", .dateTime, "When it was issued (or, for a preservation request, sent)."),
+                FieldSchema("served_at", .dateTime, "When it was served."),
+                FieldSchema("executed_at", .dateTime, "When it was executed."),
+                FieldSchema("returned_at", .dateTime, "When the return was filed or the provider produced."),
+                FieldSchema("expires_at", .date, "When it (or the preservation it secures) expires."),
+                FieldSchema("renewed_at", .dateTime, "When a preservation request was renewed."),
+                FieldSchema("scope", .record("ProcessScope"), "What it authorises."),
+                FieldSchema("affidavit_relies_on", .list(.reference("cybertip_files")),
+                            "CyberTip files whose contents the supporting affidavit describes."),
+                FieldSchema("notes", .string, "Notes."),
+            ]),
+        RecordType(
+            "ProcessScope", "What a warrant or order covers.",
+            fields: [
+                FieldSchema("devices", .list(.reference("devices")), "Devices it covers."),
+                FieldSchema("accounts", .list(.string), "Accounts it covers.", sensitivity: .suspect),
+                FieldSchema("premises", .list(.string), "Premises it covers.", sensitivity: .suspect),
+                FieldSchema("from", .dateTime, "Start of the period it covers."),
+                FieldSchema("to", .dateTime, "End of the period it covers."),
+                FieldSchema("unallocated_review_authorised", .bool, "Whether examination of unallocated space is authorised."),
+                FieldSchema("offences", .list(.string), "Offences named."),
+            ]),
+        RecordType(
+            "Witness", "A witness the case relies on, and what they can prove.",
+            fields: [
+                FieldSchema("id", .string, required: true, "Stable id.", example: "WIT1"),
+                FieldSchema("name", .string, "Name (fictional in samples)."),
+                FieldSchema("role", .enumeration(BundleEnums.witnessRole), required: true, "Role.", example: "forensic_examiner"),
+                FieldSchema("agency", .string, "Agency or employer."),
+                FieldSchema("victim", .reference("victims"), "For a victim witness: the victim's pseudonymous id (the name is then redacted)."),
+                FieldSchema("available", .bool, "Whether the witness is available to testify; absent means unknown."),
+                FieldSchema("unavailable_reason", .string, "Why not."),
+                FieldSchema("country", .string, "Country where the witness is (ISO 3166 code).", example: "US"),
+                FieldSchema("subpoenaed", .bool, "Whether a subpoena or witness summons was issued."),
+                FieldSchema("served_at", .dateTime, "When it was served."),
+                FieldSchema("certification", .record("Certification"), "A certification that may stand in for live testimony."),
+                FieldSchema("expert_disclosure_served_at", .dateTime, "When expert disclosure was served."),
+                FieldSchema("reports", .list(.reference("documents")), "Reports the witness wrote."),
+                FieldSchema("covers", .list(.record("ElementCoverage")), "Which elements of which charges the witness proves."),
+            ]),
+        RecordType(
+            "ElementCoverage", "A charge element a witness can prove.",
+            fields: [
+                FieldSchema("charge", .reference("charges"), required: true, "The charge.", example: "C1"),
+                FieldSchema("element", .string, required: true, "The element id as the rule pack names it.", example: "knowing_possession"),
+            ]),
+        RecordType(
+            "Victim", "An identified victim, by pseudonymous id. Never store a real name in samples.",
+            fields: [
+                FieldSchema("id", .string, required: true, "Pseudonymous id.", example: "V1"),
+                FieldSchema("name", .string, "Name, if the office records it here (redacted in every output with --redact).", sensitivity: .victim),
+                FieldSchema("date_of_birth", .date, "Date of birth.", sensitivity: .victim),
+                FieldSchema("identified", .bool, "Whether the child has been identified by law enforcement."),
+                FieldSchema("age_at_production", .int, "Age when the material was produced."),
+                FieldSchema("series", .string, "Series name used by victim identification."),
+                FieldSchema("identifying_agency", .string, "Agency that identified the child."),
+                FieldSchema("identifying_officer", .reference("witnesses"), "The officer who can testify to the identification."),
+                FieldSchema("notified", .bool, "Whether the victim or guardian was notified under victims' rights law."),
+                FieldSchema("restitution_requested", .bool, "Whether restitution has been requested."),
+            ]),
+        RecordType(
+            "Indicator", "A fact pointing to knowledge of, or control over, material (search terms, admissions, …).",
+            fields: [
+                FieldSchema("id", .string, required: true, "Stable id.", example: "K1"),
+                FieldSchema("kind", .enumeration(BundleEnums.indicatorKind), required: true, "What kind of indicator.", example: "search_terms"),
+                FieldSchema("device", .reference("devices"), "The device it was found on."),
+                FieldSchema("evidence", .list(.reference("evidence")), "Evidence items it relates to."),
+                FieldSchema("suspect", .reference("suspects"), "The suspect it ties to."),
+                FieldSchema("observed_at", .dateTime, "When the activity happened."),
+                FieldSchema("description", .string, "What was found."),
+                FieldSchema("source", .reference("documents"), "The report that records it."),
+            ]),
+        RecordType(
+            "Document", "A document in the case file; `path` is inside the bundle folder.",
+            fields: [
+                FieldSchema("id", .string, required: true, "Stable id.", example: "DOC1"),
+                FieldSchema("kind", .enumeration(BundleEnums.documentKind), required: true, "What it is.", example: "examiner_report"),
+                FieldSchema("title", .string, "Title."),
+                FieldSchema("path", .attachment, "Attachment path relative to the bundle folder.", example: "docs/examiner-report.pdf"),
+                FieldSchema("author", .reference("witnesses"), "Who wrote it."),
+                FieldSchema("dated", .dateTime, "Date of the document."),
+                FieldSchema("served_at", .dateTime, "When it was served on the defence."),
+                FieldSchema("complete", .bool, "Whether it is final and complete (not a draft)."),
+            ]),
+        RecordType(
+            "Waiver", "An approved decision not to apply a rule (to one subject or to all).",
+            fields: [
+                FieldSchema("id", .string, required: true, "Stable id.", example: "WV1"),
+                FieldSchema("rule", .string, required: true, "The rule id waived.", example: "US-PS-01"),
+                FieldSchema("subject", .string, "The subject id waived (all subjects when absent).", example: "CT1-F2"),
+                FieldSchema("justification", .string, required: true, "Why the risk is accepted."),
+                FieldSchema("approved_by", .string, required: true, "Who approved it."),
+                FieldSchema("approved_at", .dateTime, required: true, "When it was approved."),
+                FieldSchema("expires", .date, required: true, "The last day it applies."),
+            ]),
+        RecordType(
+            "Attestation", "A reviewer's answer to a manual checklist question.",
+            fields: [
+                FieldSchema("id", .string, required: true, "Stable id.", example: "AT1"),
+                FieldSchema("rule", .string, required: true, "The manual rule answered.", example: "US-RS-09"),
+                FieldSchema("subject", .string, "The subject id answered for (all subjects when absent)."),
+                FieldSchema("answer", .enumeration(BundleEnums.attestationAnswer), required: true, "The answer.", example: "satisfied"),
+                FieldSchema("by", .string, required: true, "Who answered."),
+                FieldSchema("at", .dateTime, required: true, "When."),
+                FieldSchema("note", .string, "Reasoning."),
+            ]),
+    ]
+}
