@@ -12,13 +12,13 @@ public final class Record: Hashable, Sendable {
     /// Where the record starts in its source file, when known.
     public let location: SourceLocation?
 
-    /// How a record is reached from the bundle root.
+    /// How a record is reached from the bundle root; parents are named by their data path.
     public enum Origin: Sendable {
         case root
-        /// An element of a list field of `parent` (`parent` is `nil` for top-level collections).
-        case element(parent: Record?, field: String, index: Int)
-        /// The value of a record-typed field of `parent`.
-        case field(parent: Record, field: String)
+        /// Element `index` of list `field` of the record at path `parent` (`nil` for top-level sections).
+        case element(parent: String?, field: String, index: Int)
+        /// The value of record-typed `field` of the record at path `parent` (`nil` for top-level sections).
+        case field(parent: String?, field: String)
     }
 
     public init(type: RecordType, fields: [Value], origin: Origin, location: SourceLocation?) {
@@ -48,10 +48,10 @@ public final class Record: Hashable, Sendable {
         case .root:
             return "bundle"
         case .element(let parent, let field, let index):
-            let prefix = parent.map { "\($0.pathPrefix)\(field)" } ?? field
+            let prefix = parent.map { "\($0).\(field)" } ?? field
             return "\(prefix)[\(id ?? String(index))]"
         case .field(let parent, let field):
-            return "\(parent.pathPrefix)\(field)"
+            return parent.map { "\($0).\(field)" } ?? field
         }
     }
 
