@@ -1,0 +1,22 @@
+import ArgumentParser
+import ReadinessKit
+
+/// The `readiness` command: checks whether a CSAM case file is ready for a charging decision.
+@main
+struct Readiness: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "readiness",
+        abstract: "Check whether a CSAM case file will hold up before charging, and what to fix.",
+        discussion: """
+            Readiness reads a case bundle (metadata only, never imagery), checks it against the rule \
+            packs for its jurisdiction and writes a readiness memo. It makes no network calls.
+
+            Examples:
+              readiness validate samples/us-clean-possession
+              readiness init my-case
+              readiness schema > bundle.schema.json
+            """,
+        version: ReadinessKit.version,
+        subcommands: [Validate.self, Init.self, Schema.self]
+    )
+}

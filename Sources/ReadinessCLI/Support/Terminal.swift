@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import ReadinessKit
+
+/// Output helpers shared by the subcommands.
+enum Terminal {
+    /// Exit code for input that is invalid (bundle, rule pack, template): 2.
+    static let invalidInput = ExitCode(2)
+
+    /// Writes text to standard output.
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Writes diagnostics to standard error, compiler style, coloured only on a terminal.
+    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let text = DiagnosticRenderer.forStandardError().render(diagnostics)
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Encodes a value as pretty, key-sorted JSON text.
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Output formats for commands that print diagnostics or summaries.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

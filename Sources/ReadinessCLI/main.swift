@@ -1,2 +1,0 @@
-import ReadinessKit
-print(ReadinessKit.version)

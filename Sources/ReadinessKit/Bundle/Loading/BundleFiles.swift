@@ -1,0 +1,123 @@
+import Crypto
+import Foundation
+
+/// Finds and reads the files of a bundle: a folder (`case.yaml` plus section files) or a single file.
+///
+/// Nothing outside the bundle is read: section files and attachments that resolve (through `..`
+/// or symbolic links) outside the bundle folder are refused.
+struct BundleFiles {
+    /// One file of the bundle and the root section it supplies (`nil` for the main file).
+    struct Part {
+        var path: String
+        var section: String?
+    }
+
+    let folder: URL
+    let parts: [Part]
+    let warnings: [Diagnostic]
+
+    /// Files a bundle folder may hold besides its sections, which are not read.
+    static let companions: Set<String> = ["README.md", "expected.yaml", "docs"]
+    static let dataExtensions = ["yaml", "yml", "json"]
+
+    /// Lists the parts of the bundle at `path`.
+    init(path: String, sections: [String]) throws(DiagnosticError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DiagnosticError(Diagnostic(
+                id: "bundle.not-found", message: "no bundle at '\(path)'", at: nil,
+                hint: "give a bundle folder holding case.yaml, or a single .yaml or .json bundle file"))
+        }
+        guard isDirectory.boolValue else {
+            folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            parts = [Part(path: path, section: nil)]
+            warnings = []
+            return
+        }
+        folder = URL(fileURLWithPath: path, isDirectory: true)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        let join = { (name: String) in path.hasSuffix("/") ? path + name : path + "/" + name }
+        var found: [Part] = []
+        var warnings: [Diagnostic] = []
+        let mains = names.filter { Self.stem($0) == "case" && Self.dataExtensions.contains(Self.ext($0)) }
+        guard mains.count == 1, let main = mains.first else {
+            throw DiagnosticError(Diagnostic(
+                id: "bundle.not-found",
+                message: mains.isEmpty ? "bundle folder '\(path)' has no case.yaml" : "bundle folder '\(path)' has more than one case file: \(mains.joined(separator: ", "))",
+                at: nil, hint: "a bundle folder holds exactly one case.yaml (or case.json); run 'readiness init' for a starter"))
+        }
+        found.append(Part(path: join(main), section: nil))
+        var claimed: [String: String] = [:]
+        for name in names where name != main && !Self.companions.contains(name) && !name.hasPrefix(".") {
+            let stem = Self.stem(name), ext = Self.ext(name)
+            let isData = Self.dataExtensions.contains(ext) || ext == "csv"
+            guard isData else { continue }
+            let accepts = sections.contains(stem) && (ext != "csv" || stem == "evidence")
+            guard accepts else {
+                warnings.append(Diagnostic(
+                    .warning, id: "bundle.unknown-file", message: "'\(name)' is not a bundle section and was not read",
+                    at: SourceLocation(file: join(name), line: 1, column: 1),
+                    hint: Suggestion.didYouMean(stem, in: sections).map { "rename it: \($0)" }
+                        ?? "section files are named after sections: \(sections.joined(separator: ", "))"))
+                continue
+            }
+            if let other = claimed[stem] {
+                throw DiagnosticError(Diagnostic(
+                    id: "bundle.duplicate-section", message: "section '\(stem)' is given by both '\(other)' and '\(name)'",
+                    at: SourceLocation(file: join(name), line: 1, column: 1), hint: "keep one file per section"))
+            }
+            claimed[stem] = name
+            found.append(Part(path: join(name), section: stem))
+        }
+        parts = found
+        self.warnings = warnings
+    }
+
+    /// Reads a part's bytes after checking it lies inside the bundle folder.
+    func read(_ path: String) throws(DiagnosticError) -> Data {
+        try ensureInside(path, location: SourceLocation(file: path, line: 1, column: 1), what: "file")
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+            throw DiagnosticError(Diagnostic(id: "bundle.not-found", message: "cannot read '\(path)'", at: nil,
+                                             hint: "check the file exists and is readable"))
+        }
+        return data
+    }
+
+    /// Checks an attachment path: relative, inside the bundle folder, present.
+    func checkAttachment(_ attachment: PendingAttachment) -> Diagnostic? {
+        if attachment.path.hasPrefix("/") || attachment.path.hasPrefix("~") {
+            return Diagnostic(id: "bundle.attachment-escapes", message: "attachment '\(attachment.path)' is an absolute path",
+                              at: attachment.location, hint: "give the path relative to the bundle folder, e.g. docs/report.pdf")
+        }
+        let full = folder.appendingPathComponent(attachment.path).path
+        do throws(DiagnosticError) {
+            try ensureInside(full, location: attachment.location, what: "attachment '\(attachment.path)'")
+        } catch {
+            return error.diagnostics.first
+        }
+        guard FileManager.default.fileExists(atPath: full) else {
+            return Diagnostic(.warning, id: "bundle.attachment-missing", message: "attachment '\(attachment.path)' does not exist",
+                              at: attachment.location, hint: "add the file to the bundle folder or correct the path")
+        }
+        return nil
+    }
+
+    private func ensureInside(_ path: String, location: SourceLocation, what: String) throws(DiagnosticError) {
+        let base = folder.resolvingSymlinksInPath().standardizedFileURL.path
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        guard target == base || target.hasPrefix(prefix) else {
+            throw DiagnosticError(Diagnostic(
+                id: "bundle.attachment-escapes", message: "\(what) resolves outside the bundle folder",
+                at: location, hint: "keep every file of a bundle inside its folder; copy it in rather than linking"))
+        }
+    }
+
+    /// Lowercase hex SHA-256 of `data`.
+    static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func stem(_ name: String) -> String { (name as NSString).deletingPathExtension }
+    private static func ext(_ name: String) -> String { (name as NSString).pathExtension.lowercased() }
+}

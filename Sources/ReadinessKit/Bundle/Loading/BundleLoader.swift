@@ -1,0 +1,161 @@
+import Foundation
+import Yams
+
+/// Loads a case bundle from a folder or a single YAML/JSON file, validating it completely.
+///
+/// Every problem is collected and reported with its file, line and column, sorted; a bundle with
+/// any error is never returned. Warnings (e.g. a file that is not a section) come back with the bundle.
+public struct BundleLoader: Sendable {
+    public let schema: BundleSchema
+
+    /// A validated bundle and the warnings found while loading it.
+    public struct Loaded: Sendable {
+        public var bundle: CaseBundle
+        public var warnings: [Diagnostic]
+    }
+
+    public init(schema: BundleSchema = .v1) {
+        self.schema = schema
+    }
+
+    /// Loads and validates the bundle at `path`.
+    ///
+    /// - Throws: `DiagnosticError` with every error and warning found, sorted by location.
+    public func load(_ path: String) throws(DiagnosticError) -> Loaded {
+        let sectionNames = schema.root.fields.filter { $0.name != "format" && $0.name != "case" }.map(\.name)
+        let files = try BundleFiles(path: path, sections: sectionNames)
+        var diagnostics = files.warnings
+        var rootFields = [Value](repeating: .null, count: schema.root.fields.count)
+        var references: [PendingReference] = []
+        var attachments: [PendingAttachment] = []
+        var sources: [CaseBundle.SourceFile] = []
+        var csvPart: BundleFiles.Part?
+
+        for part in files.parts {
+            if part.path.lowercased().hasSuffix(".csv") {
+                csvPart = part
+                continue
+            }
+            do throws(DiagnosticError) {
+                let data = try files.read(part.path)
+                sources.append(.init(path: part.path, sha256: BundleFiles.sha256(data)))
+                let document = try YAMLDocument(text: try Self.text(of: data, file: part.path), file: part.path)
+                var decoder = RecordDecoder(schema: schema, document: document)
+                if let section = part.section {
+                    decodeSection(section, document: document, decoder: &decoder, into: &rootFields, diagnostics: &diagnostics)
+                } else {
+                    decodeMain(document, decoder: &decoder, into: &rootFields, diagnostics: &diagnostics)
+                }
+                diagnostics += decoder.diagnostics
+                references += decoder.references
+                attachments += decoder.attachments
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+
+        if let csvPart, let slot = schema.root.slot(of: "evidence"), !rootFields[slot].isNull {
+            diagnostics.append(Diagnostic(
+                id: "bundle.duplicate-section", message: "section 'evidence' is given both in the case file and in '\(csvPart.path)'",
+                at: SourceLocation(file: csvPart.path, line: 1, column: 1), hint: "keep it in one place"))
+        } else if let csvPart {
+            do throws(DiagnosticError) {
+                let data = try files.read(csvPart.path)
+                sources.append(.init(path: csvPart.path, sha256: BundleFiles.sha256(data)))
+                let partial = CaseBundle(schema: schema, root: rootRecord(rootFields), sources: [])
+                let known = partial.index.mapValues { Set($0.keys) }
+                let reader = TabularEvidenceReader(schema: schema, reader: CSVReader(file: csvPart.path, data: data), knownIDs: known)
+                if let slot = schema.root.slot(of: "evidence") { rootFields[slot] = .list(try reader.read()) }
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+
+        let bundle = CaseBundle(schema: schema, root: rootRecord(rootFields), sources: sources)
+        diagnostics += ReferenceChecker(bundle: bundle).check(references)
+        diagnostics += attachments.compactMap(files.checkAttachment)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticError(diagnostics) }
+        return Loaded(bundle: bundle, warnings: diagnostics.sorted())
+    }
+
+    private func rootRecord(_ fields: [Value]) -> Record {
+        Record(type: schema.root, fields: fields, origin: .root, location: nil)
+    }
+
+    /// Decodes the main file: a mapping of root keys (`format`, `case`, and any sections).
+    private func decodeMain(
+        _ document: YAMLDocument, decoder: inout RecordDecoder, into fields: inout [Value], diagnostics: inout [Diagnostic]
+    ) {
+        let start = SourceLocation(file: document.file, line: 1, column: 1)
+        guard let root = document.root, case .mapping(let mapping) = root else {
+            diagnostics.append(Diagnostic(id: "bundle.wrong-type", message: "a bundle file must be a mapping of sections",
+                                          at: document.root.map(document.location) ?? start,
+                                          hint: "start with 'format: \(schema.formatTag)' and a 'case:' section"))
+            return
+        }
+        for (keyNode, valueNode) in mapping {
+            let key = keyNode.string ?? ""
+            guard let slot = schema.root.slot(of: key) else {
+                diagnostics.append(Diagnostic(
+                    id: "bundle.unknown-key", message: "unknown section '\(key)'", at: document.location(of: keyNode),
+                    hint: Suggestion.didYouMean(key, in: schema.root.fieldNames)
+                        ?? "sections: \(schema.root.fieldNames.joined(separator: ", "))"))
+                continue
+            }
+            if key == "format" {
+                checkFormat(valueNode, document: document, diagnostics: &diagnostics)
+            }
+            let field = schema.root.fields[slot]
+            fields[slot] = decoder.decodeValue(valueNode, as: field.type, field: key, parentPath: nil)
+        }
+        for field in schema.root.fields where field.required && mapping[field.name] == nil {
+            diagnostics.append(Diagnostic(id: "bundle.missing-field", message: "missing required section '\(field.name)'",
+                                          at: start, hint: field.name == "format"
+                                            ? "add 'format: \(schema.formatTag)' as the first line" : "add a '\(field.name):' section"))
+        }
+    }
+
+    /// Decodes a section file, which holds the section's list directly.
+    private func decodeSection(
+        _ section: String, document: YAMLDocument, decoder: inout RecordDecoder, into fields: inout [Value],
+        diagnostics: inout [Diagnostic]
+    ) {
+        guard let slot = schema.root.slot(of: section) else { return }
+        if !fields[slot].isNull {
+            diagnostics.append(Diagnostic(
+                id: "bundle.duplicate-section", message: "section '\(section)' is given both in the case file and in '\(document.file)'",
+                at: SourceLocation(file: document.file, line: 1, column: 1), hint: "keep it in one place"))
+            return
+        }
+        guard let root = document.root else { return }
+        fields[slot] = decoder.decodeValue(root, as: schema.root.fields[slot].type, field: section, parentPath: nil)
+    }
+
+    private func checkFormat(_ node: Node, document: YAMLDocument, diagnostics: inout [Diagnostic]) {
+        guard let text = node.string, text != schema.formatTag else { return }
+        let supported = "this tool reads \(schema.formatTag)"
+        let id = text.hasPrefix("readiness-bundle/") ? "bundle.unsupported-format" : "bundle.wrong-type"
+        diagnostics.append(Diagnostic(id: id, message: "unsupported bundle format '\(text)'; \(supported)",
+                                      at: document.location(of: node),
+                                      hint: "write 'format: \(schema.formatTag)' or upgrade readiness"))
+    }
+
+    /// Decodes UTF-8 text, reporting the first invalid byte's position.
+    static func text(of data: Data, file: String) throws(DiagnosticError) -> String {
+        if let text = String(validating: data, as: UTF8.self) { return text }
+        var line = 1, column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        throw DiagnosticError(Diagnostic(id: "bundle.invalid-encoding", message: "file is not valid UTF-8",
+                                         at: SourceLocation(file: file, line: line, column: column),
+                                         hint: "save the file as UTF-8"))
+    }
+}

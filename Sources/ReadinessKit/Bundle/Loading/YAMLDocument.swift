@@ -1,0 +1,90 @@
+import Foundation
+import Yams
+
+/// A YAML (or JSON) document read safely: composed with marks, checked against a node budget,
+/// and turned into diagnostics on any syntax error.
+///
+/// JSON is read through the same path because JSON documents are YAML, so JSON bundles get the
+/// same line and column diagnostics.
+struct YAMLDocument {
+    /// The file as the user named it, used in diagnostics.
+    let file: String
+    /// The composed root node, or `nil` for an empty document.
+    let root: Node?
+
+    /// More expanded nodes than any real bundle holds; alias bombs exceed it quickly.
+    static let nodeBudget = 2_000_000
+
+    /// Composes `text`; throws diagnostics for syntax errors, duplicate keys and budget overruns.
+    init(text: String, file: String) throws(DiagnosticError) {
+        self.file = file
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw DiagnosticError(YAMLDocument.diagnostic(for: error, file: file))
+        } catch {
+            throw DiagnosticError(Diagnostic(id: "bundle.yaml-syntax", message: "cannot read YAML: \(error)",
+                                             at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        if let root {
+            var remaining = YAMLDocument.nodeBudget
+            guard YAMLDocument.fits(root, budget: &remaining) else {
+                throw DiagnosticError(
+                    Diagnostic(
+                        id: "bundle.too-large",
+                        message: "document expands to more than \(YAMLDocument.nodeBudget) nodes",
+                        at: location(of: root),
+                        hint: "remove YAML aliases (*name) that repeat large blocks; put long evidence lists in evidence.csv"))
+            }
+        }
+    }
+
+    /// The file location of a node.
+    func location(of node: Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    private static func fits(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .scalar, .alias:
+            return true
+        case .sequence(let sequence):
+            return sequence.allSatisfy { fits($0, budget: &budget) }
+        case .mapping(let mapping):
+            return mapping.allSatisfy { fits($0.key, budget: &budget) && fits($0.value, budget: &budget) }
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(
+                id: "bundle.duplicate-key",
+                message: "duplicate key \(names) in the same mapping",
+                at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                hint: "keep one of them: YAML would silently use only the last")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text) " } ?? ""
+            return Diagnostic(
+                id: "bundle.yaml-syntax", message: "\(problem) \(detail)".trimmingCharacters(in: .whitespaces),
+                at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                hint: "check indentation, colons and quotes on this line")
+        case .composer(_, let problem, let mark, _):
+            return Diagnostic(
+                id: "bundle.yaml-syntax", message: problem,
+                at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .reader(let problem, let byteOffset, _, _):
+            let place = byteOffset.map { " at byte \($0)" } ?? ""
+            return Diagnostic(
+                id: "bundle.invalid-encoding", message: "\(problem)\(place)",
+                at: SourceLocation(file: file, line: 1, column: 1), hint: "save the file as UTF-8")
+        default:
+            return Diagnostic(id: "bundle.yaml-syntax", message: "\(error)",
+                              at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+}
