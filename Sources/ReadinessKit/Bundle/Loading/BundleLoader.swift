@@ -14,6 +14,10 @@ public struct BundleLoader: Sendable {
         public var warnings: [Diagnostic]
     }
 
+    /// The largest YAML or JSON file read, in bytes. Composing YAML takes several times its size
+    /// in memory, so a bigger file is refused before it is read; evidence.csv has no such limit.
+    public static let documentByteLimit = 128 << 20
+
     public init(schema: BundleSchema = .v1) {
         self.schema = schema
     }
@@ -37,7 +41,7 @@ public struct BundleLoader: Sendable {
                 continue
             }
             do throws(DiagnosticError) {
-                let data = try files.read(part.path)
+                let data = try files.read(part.path, limit: Self.documentByteLimit)
                 sources.append(.init(path: part.path, sha256: BundleFiles.sha256(data)))
                 let document = try YAMLDocument(text: try Self.text(of: data, file: part.path), file: part.path)
                 var decoder = RecordDecoder(schema: schema, document: document)
@@ -140,9 +144,12 @@ public struct BundleLoader: Sendable {
                                       hint: "write 'format: \(schema.formatTag)' or upgrade readiness"))
     }
 
-    /// Decodes UTF-8 text, reporting the first invalid byte's position.
+    /// Decodes UTF-8 text, reporting the first invalid byte's position. A leading byte-order mark
+    /// (which Windows editors write) is dropped: the YAML reader would otherwise reject the file.
     static func text(of data: Data, file: String) throws(DiagnosticError) -> String {
-        if let text = String(validating: data, as: UTF8.self) { return text }
+        if let text = String(validating: data, as: UTF8.self) {
+            return text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        }
         var line = 1, column = 1
         var iterator = data.makeIterator()
         var decoder = UTF8()
