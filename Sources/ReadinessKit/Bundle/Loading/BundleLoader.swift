@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Yams
 
@@ -60,12 +61,13 @@ public struct BundleLoader: Sendable {
                 at: SourceLocation(file: csvPart.path, line: 1, column: 1), hint: "keep it in one place"))
         } else if let csvPart {
             do throws(DiagnosticError) {
-                let data = try files.read(csvPart.path)
-                sources.append(.init(path: csvPart.path, sha256: BundleFiles.sha256(data)))
                 let partial = CaseBundle(schema: schema, root: rootRecord(rootFields), sources: [])
-                let known = partial.index.mapValues { Set($0.keys) }
-                let reader = TabularEvidenceReader(schema: schema, reader: CSVReader(file: csvPart.path, data: data), knownIDs: known)
-                if let slot = schema.root.slot(of: "evidence") { rootFields[slot] = .list(try reader.read()) }
+                let reader = try files.tabularReader(csvPart.path, schema: schema, knownIDs: partial.index.mapValues { Set($0.keys) })
+                var hasher = SHA256()
+                var items: [Value] = []
+                try reader.forEachItem(chunk: { hasher.update(data: $0) }) { items.append(.record($0)) }
+                sources.append(.init(path: csvPart.path, sha256: BundleFiles.hex(hasher.finalize())))
+                if let slot = schema.root.slot(of: "evidence") { rootFields[slot] = .list(items) }
             } catch {
                 diagnostics += error.diagnostics
             }
