@@ -76,20 +76,7 @@ struct BundleFiles {
     /// Reads a part's bytes after checking it lies inside the bundle folder and is a regular file
     /// of at most `limit` bytes.
     func read(_ path: String, limit: Int = .max) throws(DiagnosticError) -> Data {
-        // No location: the renderer would print the file's first line, which is outside the bundle.
-        try ensureInside(path, location: nil, what: "file '\(path)'")
-        // A FIFO or device in an unpacked bundle could block or never end; a huge file would
-        // exhaust memory.
-        let attributes = try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
-        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
-            throw DiagnosticError(Diagnostic(id: "bundle.not-found", message: "'\(path)' is not a regular file", at: nil,
-                                             hint: "a bundle holds ordinary files only; replace it with a copy of the file"))
-        }
-        if let size = attributes?[.size] as? Int, size > limit {
-            throw DiagnosticError(Diagnostic(
-                id: "bundle.too-large", message: "'\(path)' is larger than \(limit >> 20) MB", at: nil,
-                hint: "put long evidence lists in evidence.csv; a case file this large is not metadata"))
-        }
+        try checkReadable(path, limit: limit)
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
             throw DiagnosticError(Diagnostic(id: "bundle.not-found", message: "cannot read '\(path)'", at: nil,
                                              hint: "check the file exists and is readable"))
@@ -134,6 +121,24 @@ struct BundleFiles {
         return nil
     }
 
+    /// Checks a part before it is opened: inside the bundle folder, a regular file (a FIFO would
+    /// block the open and a device never end), and at most `limit` bytes (a huge YAML file would
+    /// exhaust memory). The diagnostics have no location: the renderer would print the file's first
+    /// line, which for a file that escapes the bundle is outside it.
+    private func checkReadable(_ path: String, limit: Int) throws(DiagnosticError) {
+        try ensureInside(path, location: nil, what: "file '\(path)'")
+        let attributes = try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            throw DiagnosticError(Diagnostic(id: "bundle.not-found", message: "'\(path)' is not a regular file", at: nil,
+                                             hint: "a bundle holds ordinary files only; replace it with a copy of the file"))
+        }
+        if let size = attributes?[.size] as? Int, size > limit {
+            throw DiagnosticError(Diagnostic(
+                id: "bundle.too-large", message: "'\(path)' is larger than \(limit >> 20) MB", at: nil,
+                hint: "put long evidence lists in evidence.csv; a case file this large is not metadata"))
+        }
+    }
+
     private func ensureInside(_ path: String, location: SourceLocation?, what: String) throws(DiagnosticError) {
         let base = folder.resolvingSymlinksInPath().standardizedFileURL.path
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
@@ -149,7 +154,7 @@ struct BundleFiles {
     func tabularReader(_ path: String, schema: BundleSchema, knownIDs: [String: Set<String>]) throws(DiagnosticError)
         -> TabularEvidenceReader
     {
-        try ensureInside(path, location: SourceLocation(file: path, line: 1, column: 1), what: "file")
+        try checkReadable(path, limit: .max)
         return TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
     }
 
