@@ -73,8 +73,14 @@ extension CompiledRule {
     /// field called `evidence`), so the rule needs every item at once.
     var readsEvidenceCollection: Bool {
         let texts = [rule.appliesWhen, rule.filter, rule.require, rule.severityFrom, rule.deadline].compactMap { $0?.text }
-            + [rule.message.text, rule.remediation.text]
+            + Self.placeholders(rule.message.text) + Self.placeholders(rule.remediation.text)
         return texts.contains(where: Self.namesEvidence)
+    }
+
+    /// The expressions inside `{…}` in a message template (literal words are not expressions).
+    static func placeholders(_ template: String) -> [String] {
+        template.split(separator: "{", omittingEmptySubsequences: true).dropFirst(template.hasPrefix("{") ? 0 : 1)
+            .compactMap { $0.split(separator: "}", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) }
     }
 
     static func namesEvidence(_ text: String) -> Bool {
