@@ -125,7 +125,7 @@ struct TabularEvidenceReader {
         if cell.isEmpty { return .null }
         var values: [Value] = []
         for part in cell.split(separator: ";", omittingEmptySubsequences: false) {
-            let text = part.trimmingCharacters(in: .whitespaces)
+            let text = String(part.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
             guard !text.isEmpty else {
                 throw ScalarConverter.Failure(id: "bundle.wrong-type", message: "'\(field)' has an empty list entry",
                                               hint: "separate list values with ';' and leave no empty entries")
