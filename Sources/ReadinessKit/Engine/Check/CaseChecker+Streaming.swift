@@ -1,3 +1,5 @@
+import Foundation
+
 extension CaseChecker {
     /// Checks a loaded bundle, streaming its evidence listing when it has one.
     ///
@@ -34,11 +36,13 @@ extension CaseChecker {
         let keep = stream.referencedIDs
         var kept: [Value] = []
         var index = 0
-        let read = try stream.forEachItem { item in
-            for run in active { runs[run].check(item, index: index, waivers: &waivers) }
-            if let id = item.id, keep.contains(id) { kept.append(.record(item)) }
-            index += 1
-            if index % 10_000 == 0 { progress(index) }
+        let read = try Self.parallelRead(stream) { batch in
+            for item in batch {
+                for run in active { runs[run].check(item, index: index, waivers: &waivers) }
+                if let id = item.id, keep.contains(id) { kept.append(.record(item)) }
+                index += 1
+                if index % 10_000 == 0 { progress(index) }
+            }
         }
         let bundle = base.replacingEvidence(.list(kept), adding: read.source)
         var streamed = runs.indices.map { runs[$0].finish(waivers: &waivers) }.makeIterator()
@@ -54,6 +58,39 @@ extension CaseChecker {
         var summary = BundleSummary(bundle)
         summary.evidenceItems = read.count
         return report(bundle, results: results, waivers: waivers, profile: profile, options: options, summary: summary)
+    }
+}
+
+extension CaseChecker {
+    /// Reads the listing on another thread, handing items over in batches, so parsing and checking
+    /// use both cores; `body` runs on the calling thread, in file order.
+    static func parallelRead(_ stream: EvidenceStream, _ body: ([Record]) -> Void) throws(DiagnosticError) -> EvidenceStream.Summary {
+        let handoff = Handoff<Record>(capacity: 8)
+        let result = SharedSlot<Result<EvidenceStream.Summary, DiagnosticError>>()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var batch: [Record] = []
+            batch.reserveCapacity(4096)
+            do throws(DiagnosticError) {
+                let summary = try stream.forEachItem { item in
+                    batch.append(item)
+                    if batch.count == 4096 {
+                        handoff.put(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                handoff.put(batch)
+                result.value = .success(summary)
+            } catch {
+                result.value = .failure(error)
+            }
+            handoff.close()
+            done.signal()
+        }
+        while let batch = handoff.take() { body(batch) }
+        done.wait()
+        guard let outcome = result.value else { preconditionFailure("the reader always reports") }
+        return try outcome.get()
     }
 }
 
@@ -73,8 +110,14 @@ extension CompiledRule {
     /// field called `evidence`), so the rule needs every item at once.
     var readsEvidenceCollection: Bool {
         let texts = [rule.appliesWhen, rule.filter, rule.require, rule.severityFrom, rule.deadline].compactMap { $0?.text }
-            + [rule.message.text, rule.remediation.text]
+            + Self.placeholders(rule.message.text) + Self.placeholders(rule.remediation.text)
         return texts.contains(where: Self.namesEvidence)
+    }
+
+    /// The expressions inside `{…}` in a message template (literal words are not expressions).
+    static func placeholders(_ template: String) -> [String] {
+        template.split(separator: "{", omittingEmptySubsequences: true).dropFirst(template.hasPrefix("{") ? 0 : 1)
+            .compactMap { $0.split(separator: "}", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) }
     }
 
     static func namesEvidence(_ text: String) -> Bool {
