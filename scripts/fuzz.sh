@@ -63,7 +63,7 @@ log="$work/fuzz.log"
 
 echo "fuzzing $target for $seconds s (seeds: Fuzz/corpus/$target; log: ${log#$root/})" >&2
 set +e
-READINESS_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 "$binary" \
+READINESS_FUZZ_TARGET=$target SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 "$binary" \
   "$work/corpus" "$root/Fuzz/corpus/$target" \
   -dict="$root/Fuzz/dictionaries/$target.dict" \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len="$max_len" \
@@ -72,8 +72,8 @@ status=$?
 set -e
 
 # Figures for the report: executions, speed, corpus, coverage.
-runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' || true)
-speed=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | grep -o '[0-9]*$' || true)
+runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
 last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
 echo "$target: status $status, ${runs:-?} executions, ${speed:-?} exec/s, corpus $(ls "$work/corpus" | wc -l) files" >&2
 echo "  last: $last" >&2

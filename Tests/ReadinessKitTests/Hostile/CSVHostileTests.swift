@@ -88,4 +88,20 @@ import Testing
         #expect(outcome.errors.count <= TabularEvidenceReader.diagnosticLimit + 10)
         #expect(outcome.everyErrorIsLocated)
     }
+
+    @Test("invalid UTF-8 in a quoted field that spans lines is refused at the field's start (fuzzer find: was a crash)")
+    func invalidUTF8InMultilineQuotedField() throws {
+        let folder = try Hostile.temporaryFolder()
+        try Hostile.write(Hostile.caseHeader, to: folder + "/case.yaml")
+        try Hostile.write(Array("id,location,notes\nE1,allocated,\"a\n".utf8) + [0xFF] + Array("\"\n".utf8), to: folder + "/evidence.csv")
+        let outcome = try #require(Hostile.load(folder))
+        #expect(located(outcome) == ["bundle.csv.invalid-utf8@evidence.csv:2:14"])
+        // The same bytes through the reader directly, whole and in every chunk size.
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/evidence.csv"))
+        for chunk in 1...data.count {
+            var reader = CSVReader(file: "evidence.csv", path: folder + "/evidence.csv")
+            reader.chunkSize = chunk
+            #expect(throws: DiagnosticError.self) { try reader.forEachRow { _ in } }
+        }
+    }
 }
