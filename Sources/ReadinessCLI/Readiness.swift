@@ -17,6 +17,6 @@ struct Readiness: ParsableCommand {
               readiness schema > bundle.schema.json
             """,
         version: ReadinessKit.version,
-        subcommands: [Validate.self, Init.self, Schema.self]
+        subcommands: [Validate.self, Init.self, Schema.self, Import.self]
     )
 }
