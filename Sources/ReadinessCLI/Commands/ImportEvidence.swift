@@ -30,6 +30,9 @@ struct ImportEvidence: ParsableCommand {
     @Option(name: .customLong("set"), help: "FIELD=VALUE given to every imported row, e.g. device=D1 (repeatable).")
     var constants: [String] = []
 
+    @Option(help: "Put this before every imported id, e.g. D2- when two listings number items alike.")
+    var idPrefix: String?
+
     @Option(help: "Print a preset's mapping YAML and exit.")
     var showPreset: String?
 
@@ -64,7 +67,7 @@ struct ImportEvidence: ParsableCommand {
             } else {
                 chosen = try EvidencePresets.mapping(named: preset ?? "")
             }
-            return try EvidenceImporter().importListing(file ?? "", into: common.bundle, mapping: chosen, set: set,
+            return try EvidenceImporter().importListing(file ?? "", into: common.bundle, mapping: chosen, set: set, idPrefix: idPrefix,
                                                         options: common.importOptions)
         }
         try ImportOutput.finish(result, format: common.format) { report in

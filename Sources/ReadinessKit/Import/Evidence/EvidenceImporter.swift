@@ -25,14 +25,16 @@ public struct EvidenceImporter: Sendable {
     ///
     /// - Parameters:
     ///   - set: Values given to every imported row (e.g. `["device": "D1"]`), overriding the mapping's `set:`.
+    ///   - idPrefix: Put before every imported id, overriding the mapping's `id_prefix`.
     /// - Returns: What was added, skipped and linked, with warnings.
     /// - Throws: `DiagnosticError` naming the record and column of every problem; the bundle is then unchanged.
     public func importListing(
         _ path: String, into bundle: String, mapping: EvidenceMapping, set: [String: String] = [:],
-        options: ImportOptions = ImportOptions()
+        idPrefix: String? = nil, options: ImportOptions = ImportOptions()
     ) throws(DiagnosticError) -> ImportReport {
         let fields = EvidenceFields(schema: schema)
-        let mapping = try mappingWithOverrides(mapping, set: set, fields: fields)
+        var mapping = try mappingWithOverrides(mapping, set: set, fields: fields)
+        if let idPrefix { mapping.idPrefix = idPrefix }
         let layout = try BundleLayout(path: bundle, schema: schema)
         try checkEvidenceIsTabular(layout)
         let commit = try ImportCommit(bundle: bundle, layout: layout, options: options)
@@ -76,7 +78,7 @@ public struct EvidenceImporter: Sendable {
 
         var writer = try CSVWriter(path: transaction.stage("evidence.csv"))
         try writer.write(columns)
-        var seen = try existing.copy(into: &writer, width: columns.count)
+        var (seen, identities) = try existing.copy(into: &writer, width: columns.count)
         var imported = SeenKeys()
         var problems: [Diagnostic] = []
         var added = 0, present = 0, linked = 0, number = 0, duplicates = 0
@@ -84,8 +86,16 @@ public struct EvidenceImporter: Sendable {
             number += 1
             guard problems.count < EvidenceImporter.diagnosticLimit else { continue }
             guard let row = converter.convert(record, number: number, diagnostics: &problems) else { continue }
+            let identity = ExistingEvidence.identity(id: row.id, sha256: row.value("sha256"), device: row.value("device"),
+                                                     path: row.value("path"))
             if !seen.insert(row.id) {
-                if imported.contains(row.id), duplicates < EvidenceImporter.diagnosticLimit {
+                if !identities.contains(identity) {
+                    problems.append(Diagnostic(
+                        id: "import.id-collision",
+                        message: "record \(number): id '\(row.id)' is already used in the bundle by a different file (other hash, device or path)",
+                        at: record.positions.first,
+                        hint: "give this listing's ids a prefix with --id-prefix (e.g. --id-prefix D2-), or map a different id column"))
+                } else if imported.contains(row.id), duplicates < EvidenceImporter.diagnosticLimit {
                     duplicates += 1
                     report.diagnostics.append(Diagnostic(
                         .warning, id: "import.duplicate-row",
@@ -96,6 +106,7 @@ public struct EvidenceImporter: Sendable {
                 continue
             }
             imported.insert(row.id)
+            identities.insert(identity)
             guard problems.isEmpty else { continue }
             try writer.write(row.cells)
             added += 1

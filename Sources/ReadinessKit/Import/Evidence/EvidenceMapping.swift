@@ -53,8 +53,9 @@ public struct EvidenceMapping: Sendable {
     public var dateOrder: DateOrder = .iso
     /// The separator between values in list cells.
     public var listSeparator: Character = ";"
-    /// Prefix of the ids generated for rows that have no id column.
-    public var idPrefix = "E-"
+    /// Prefix put before every imported id: the tool's own ids (none by default), or the ids
+    /// generated for rows without an id column (`E-` when empty).
+    public var idPrefix = ""
     /// The mapping file, or `preset:<name>`, for diagnostics.
     public var origin: String
 

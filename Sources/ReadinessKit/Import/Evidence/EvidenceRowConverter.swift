@@ -36,6 +36,12 @@ struct EvidenceRowConverter {
         var id: String
         var cells: [String]
         var linked: Bool
+        fileprivate var index: [String: Int]
+
+        /// The cell of a column, `nil` when empty or not written.
+        func value(_ column: String) -> String? {
+            index[column].map { cells[$0] }?.nonEmpty
+        }
     }
 
     /// Converts data record `number`; on problems appends diagnostics and returns `nil`.
@@ -62,7 +68,7 @@ struct EvidenceRowConverter {
                 failed = true
                 continue
             }
-            values[source.field] = value
+            values[source.field] = source.field == "id" ? mapping.idPrefix + value : value
         }
         let start = record.positions.first ?? SourceLocation(file: "", line: 1, column: 1)
         if values["id"] == nil {
@@ -92,7 +98,7 @@ struct EvidenceRowConverter {
         for (field, value) in values {
             if let index = outputIndex[field] { cells[index] = value }
         }
-        return Row(id: id, cells: cells, linked: linked)
+        return Row(id: id, cells: cells, linked: linked, index: outputIndex)
     }
 
     /// A stable id for a row without one: the prefix and 20 hex digits of SHA-256 over the file's
@@ -101,7 +107,7 @@ struct EvidenceRowConverter {
     func generatedID(sha256: String, device: String?, path: String?) -> String {
         let key = [sha256, device ?? "", path ?? ""].joined(separator: "\u{0}")
         let hex = SHA256.hash(data: Data(key.utf8)).prefix(10).map { String(format: "%02x", $0) }.joined()
-        return mapping.idPrefix + hex
+        return (mapping.idPrefix.isEmpty ? "E-" : mapping.idPrefix) + hex
     }
 
     private func missing(_ field: String, number: Int, at location: SourceLocation, hint: String) -> Diagnostic {

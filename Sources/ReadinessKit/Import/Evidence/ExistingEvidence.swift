@@ -4,6 +4,7 @@ struct ExistingEvidence {
     let header: [String]
     private let path: String?
     private let idColumn: Int?
+    private let identityColumns: [Int?]
 
     /// Reads the header of the file at `path` (if any).
     init(path: String?) throws(DiagnosticError) {
@@ -11,27 +12,40 @@ struct ExistingEvidence {
         guard let path else {
             header = []
             idColumn = nil
+            identityColumns = []
             return
         }
         var reader = try ChunkedCSVReader(path: path)
         defer { reader.close() }
-        header = try reader.next()?.fields ?? []
-        idColumn = header.firstIndex(of: "id")
+        let fields = try reader.next()?.fields ?? []
+        header = fields
+        idColumn = fields.firstIndex(of: "id")
+        identityColumns = ["sha256", "device", "path"].map { fields.firstIndex(of: $0) }
     }
 
-    /// Copies every row into `writer`, padded to `width` cells, and returns the ids seen.
-    func copy(into writer: inout CSVWriter, width: Int) throws(DiagnosticError) -> SeenKeys {
-        var seen = SeenKeys()
-        guard let path else { return seen }
+    /// Copies every row into `writer`, padded to `width` cells, and returns the ids and identities seen.
+    func copy(into writer: inout CSVWriter, width: Int) throws(DiagnosticError) -> (ids: SeenKeys, identities: SeenKeys) {
+        var seen = SeenKeys(), identities = SeenKeys()
+        guard let path else { return (seen, identities) }
         var reader = try ChunkedCSVReader(path: path)
         defer { reader.close() }
-        guard try reader.next() != nil else { return seen }
+        guard try reader.next() != nil else { return (seen, identities) }
         reader.expectedWidth = header.count
         let padding = [String](repeating: "", count: max(0, width - header.count))
         while let record = try reader.next() {
-            if let idColumn { seen.insert(record.fields[idColumn]) }
+            if let idColumn {
+                let value = { (column: Int?) in column.map { record.fields[$0] } }
+                seen.insert(record.fields[idColumn])
+                identities.insert(ExistingEvidence.identity(id: record.fields[idColumn], sha256: value(identityColumns[0]),
+                                                            device: value(identityColumns[1]), path: value(identityColumns[2])))
+            }
             try writer.write(padding.isEmpty ? record.fields : record.fields + padding)
         }
-        return seen
+        return (seen, identities)
+    }
+
+    /// What makes two rows with one id the same item: the id with the file's hash, device and path.
+    static func identity(id: String, sha256: String?, device: String?, path: String?) -> String {
+        [id, sha256?.lowercased() ?? "", device ?? "", path ?? ""].joined(separator: "\u{0}")
     }
 }
