@@ -146,17 +146,18 @@ struct ChunkedCSVReader {
 
     private mutating func refillIfNeeded(minimum: Int) {
         guard buffer.count - cursor < minimum, !atEnd else { return }
-        let rest = Array(buffer[cursor...])
-        let chunk = (try? handle.read(upToCount: chunkSize)) ?? nil
-        guard let chunk, !chunk.isEmpty else {
-            atEnd = true
-            buffer = rest
-            cursor = 0
-            return
-        }
-        bytesRead += chunk.count
-        buffer = rest + chunk
+        var next = Array(buffer[cursor...])
         cursor = 0
+        while next.count < minimum, !atEnd {
+            let chunk = (try? handle.read(upToCount: chunkSize)) ?? nil
+            if let chunk, !chunk.isEmpty {
+                bytesRead += chunk.count
+                next.append(contentsOf: chunk)
+            } else {
+                atEnd = true
+            }
+        }
+        buffer = next
     }
 
     private func failure(_ id: String, _ message: String, at location: SourceLocation, hint: String) -> DiagnosticError {

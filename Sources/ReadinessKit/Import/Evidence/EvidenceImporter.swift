@@ -72,45 +72,55 @@ public struct EvidenceImporter: Sendable {
         let columns = existing.header + fields.ordered(wanted).filter { !existing.header.contains($0) }
         var knownIDs: [String: Set<String>] = [:]
         for key in ["devices", "victims", "cybertip_files", "witnesses"] { knownIDs[key] = layout.ids(in: key) }
+        let constants = try canonicalConstants(mapping, fields: fields)
+        for (field, value) in constants.sorted(by: { $0.key < $1.key }) {
+            guard let type = fields.type(of: field), let collection = EvidenceFields.referencedCollection(type),
+                knownIDs[collection]?.contains(value) != true
+            else { continue }
+            var dangling = ReferenceChecker.dangling(field: field, id: value, collection: collection, known: knownIDs[collection] ?? [],
+                                                     at: SourceLocation(file: mapping.origin, line: 1, column: 1), record: nil)
+            dangling.location = nil
+            dangling.message = "value for '\(field)': " + dangling.message
+            throw DiagnosticError(dangling)
+        }
         let converter = EvidenceRowConverter(
             header: header, mapping: mapping, outputColumns: columns,
-            constants: try canonicalConstants(mapping, fields: fields), knownIDs: knownIDs, cyberTipFiles: cyberTipFiles)
+            constants: constants, knownIDs: knownIDs, cyberTipFiles: cyberTipFiles)
 
         var writer = try CSVWriter(path: transaction.stage("evidence.csv"))
         try writer.write(columns)
-        var (seen, identities) = try existing.copy(into: &writer, width: columns.count)
-        var imported = SeenKeys()
+        var index = try existing.copy(into: &writer, width: columns.count)
         var problems: [Diagnostic] = []
         var added = 0, present = 0, linked = 0, number = 0, duplicates = 0
         while let record = try source.next() {
             number += 1
             guard problems.count < EvidenceImporter.diagnosticLimit else { continue }
             guard let row = converter.convert(record, number: number, diagnostics: &problems) else { continue }
-            let identity = ExistingEvidence.identity(id: row.id, sha256: row.value("sha256"), device: row.value("device"),
-                                                     path: row.value("path"))
-            if !seen.insert(row.id) {
-                if !identities.contains(identity) {
-                    problems.append(Diagnostic(
-                        id: "import.id-collision",
-                        message: "record \(number): id '\(row.id)' is already used in the bundle by a different file (other hash, device or path)",
-                        at: record.positions.first,
-                        hint: "give this listing's ids a prefix with --id-prefix (e.g. --id-prefix D2-), or map a different id column"))
-                } else if imported.contains(row.id), duplicates < EvidenceImporter.diagnosticLimit {
-                    duplicates += 1
-                    report.diagnostics.append(Diagnostic(
-                        .warning, id: "import.duplicate-row",
-                        message: "record \(number): id '\(row.id)' already appeared in this listing; the row was skipped",
-                        at: record.positions.first, hint: "check the export for repeated rows"))
-                }
+            let identity = EvidenceIndex.identity(id: row.id, sha256: row.value("sha256"), device: row.value("device"),
+                                                  path: row.value("path"))
+            switch index.add(id: row.id, identity: identity) {
+            case .new:
+                guard problems.isEmpty else { continue }
+                try writer.write(row.cells)
+                added += 1
+                if row.linked { linked += 1 }
+            case .alreadyInBundle:
                 present += 1
-                continue
+            case .repeatedInListing:
+                present += 1
+                guard duplicates < EvidenceImporter.diagnosticLimit else { continue }
+                duplicates += 1
+                report.diagnostics.append(Diagnostic(
+                    .warning, id: "import.duplicate-row",
+                    message: "record \(number): the same item as an earlier row (id '\(row.id)'); the row was skipped",
+                    at: record.positions.first, hint: "check the export for repeated rows"))
+            case .collision:
+                problems.append(Diagnostic(
+                    id: "import.id-collision",
+                    message: "record \(number): id '\(row.id)' is already used by a different file (other hash, device or path)",
+                    at: record.positions.first,
+                    hint: "give this listing's ids a prefix with --id-prefix (e.g. --id-prefix D2-), or map a different id column"))
             }
-            imported.insert(row.id)
-            identities.insert(identity)
-            guard problems.isEmpty else { continue }
-            try writer.write(row.cells)
-            added += 1
-            if row.linked { linked += 1 }
         }
         try writer.close()
         guard problems.isEmpty else {

@@ -48,6 +48,7 @@ struct EvidenceRowConverter {
     func convert(_ record: ChunkedCSVReader.Record, number: Int, diagnostics: inout [Diagnostic]) -> Row? {
         var values = constants
         var failed = false
+        var failedFields: Set<String> = []
         for source in header.sources {
             let location = record.positions[source.index]
             let value: String?
@@ -57,6 +58,7 @@ struct EvidenceRowConverter {
                 diagnostics.append(Diagnostic(id: error.id, message: "record \(number), column '\(source.column)': \(error.message)",
                                               at: location, hint: error.hint))
                 failed = true
+                failedFields.insert(source.field)
                 continue
             }
             guard let value else { continue }
@@ -83,7 +85,7 @@ struct EvidenceRowConverter {
                 failed = true
             }
         }
-        if values["location"] == nil {
+        if values["location"] == nil, !failedFields.contains("location") {
             diagnostics.append(missing("location", number: number, at: start,
                                        hint: "map the tool's location word in 'values', or give one with --set location=…"))
             failed = true

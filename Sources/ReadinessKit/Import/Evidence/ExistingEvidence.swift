@@ -23,29 +23,24 @@ struct ExistingEvidence {
         identityColumns = ["sha256", "device", "path"].map { fields.firstIndex(of: $0) }
     }
 
-    /// Copies every row into `writer`, padded to `width` cells, and returns the ids and identities seen.
-    func copy(into writer: inout CSVWriter, width: Int) throws(DiagnosticError) -> (ids: SeenKeys, identities: SeenKeys) {
-        var seen = SeenKeys(), identities = SeenKeys()
-        guard let path else { return (seen, identities) }
+    /// Copies every row into `writer`, padded to `width` cells, and returns the index of its items.
+    func copy(into writer: inout CSVWriter, width: Int) throws(DiagnosticError) -> EvidenceIndex {
+        var index = EvidenceIndex()
+        guard let path else { return index }
         var reader = try ChunkedCSVReader(path: path)
         defer { reader.close() }
-        guard try reader.next() != nil else { return (seen, identities) }
+        guard try reader.next() != nil else { return index }
         reader.expectedWidth = header.count
         let padding = [String](repeating: "", count: max(0, width - header.count))
         while let record = try reader.next() {
             if let idColumn {
                 let value = { (column: Int?) in column.map { record.fields[$0] } }
-                seen.insert(record.fields[idColumn])
-                identities.insert(ExistingEvidence.identity(id: record.fields[idColumn], sha256: value(identityColumns[0]),
-                                                            device: value(identityColumns[1]), path: value(identityColumns[2])))
+                let id = record.fields[idColumn]
+                index.addExisting(id: id, identity: EvidenceIndex.identity(
+                    id: id, sha256: value(identityColumns[0]), device: value(identityColumns[1]), path: value(identityColumns[2])))
             }
             try writer.write(padding.isEmpty ? record.fields : record.fields + padding)
         }
-        return (seen, identities)
-    }
-
-    /// What makes two rows with one id the same item: the id with the file's hash, device and path.
-    static func identity(id: String, sha256: String?, device: String?, path: String?) -> String {
-        [id, sha256?.lowercased() ?? "", device ?? "", path ?? ""].joined(separator: "\u{0}")
+        return index
     }
 }

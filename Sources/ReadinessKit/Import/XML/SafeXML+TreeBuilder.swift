@@ -30,12 +30,7 @@ extension SafeXML {
             }
             let end = source.endPosition
             let endLocation = SourceLocation(file: file, line: end.line, column: end.column)
-            if let open = stack.last {
-                throw DiagnosticError(Diagnostic(
-                    id: "import.xml-malformed",
-                    message: "the document ends before '<\(open.name)>' (opened at \(open.location.line):\(open.location.column)) is closed",
-                    at: endLocation, hint: "the file may be truncated; export it again"))
-            }
+            if let open = stack.last { throw DiagnosticError(truncated(open)) }
             guard let root else {
                 throw DiagnosticError(Diagnostic(id: "import.xml-malformed", message: SafeXML.message(forParserError: 4),
                                                  at: endLocation, hint: "give an XML export of CyberTipline reports"))
@@ -119,6 +114,9 @@ extension SafeXML {
         }
 
         private func diagnostic(code: Int, line: Int, column: Int) -> Diagnostic {
+            if code == 5 || code == 77, let open = stack.last {  // libxml2 reports a truncated document as code 5
+                return truncated(open)
+            }
             var location = SourceLocation(file: file, line: max(1, line), column: max(1, column))
             var message = SafeXML.message(forParserError: code)
             if code == 76, let open = stack.last, let reported = source.offset(line: line, column: column),
@@ -132,6 +130,14 @@ extension SafeXML {
             }
             return Diagnostic(id: "import.xml-malformed", message: message, at: location,
                               hint: "fix the XML at this place; the importer does not repair malformed files")
+        }
+
+        private func truncated(_ open: Element) -> Diagnostic {
+            let end = source.endPosition
+            return Diagnostic(
+                id: "import.xml-malformed",
+                message: "the document ends before '<\(open.name)>' (opened at \(open.location.line):\(open.location.column)) is closed",
+                at: SourceLocation(file: file, line: end.line, column: end.column), hint: "the file may be truncated; export it again")
         }
 
         private func closingTagName(at offset: Int) -> String {
