@@ -63,8 +63,11 @@ private struct MappingReader {
                        hint: Suggestion.didYouMean(key, in: EvidenceMapping.keys) ?? "keys: \(EvidenceMapping.keys.joined(separator: ", "))")
             }
         }
-        for field in mapping.values.keys where !mapping.provides(field) {
-            report("'values' has a table for '\(field)', but no column or 'set' entry fills it", at: top["values"])
+        if case .mapping(let tables)? = top["values"] {
+            for (fieldNode, _) in tables {
+                guard let field = fieldNode.string, mapping.values[field] != nil, !mapping.provides(field) else { continue }
+                report("'values' has a table for '\(field)', but no column or 'set' entry fills it", at: fieldNode)
+            }
         }
         return mapping
     }
