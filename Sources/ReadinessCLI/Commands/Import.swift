@@ -20,7 +20,15 @@ struct Import: ParsableCommand {
 /// Options every import subcommand takes.
 struct ImportCommonOptions: ParsableArguments {
     @Option(name: .customLong("into"), help: "The bundle folder to import into (holding case.yaml).")
-    var bundle: String
+    var into: String?
+
+    /// The bundle folder; `validate()` of each subcommand makes sure it was given.
+    var bundle: String { into ?? "" }
+
+    /// Throws the usage error for a missing `--into`.
+    func requireBundle() throws {
+        if into == nil { throw ValidationError("give the bundle folder to import into with --into FOLDER") }
+    }
 
     @Option(name: .customLong("validate"),
             help: "auto, full or streamed: load the whole bundle before and after (full), or check rows as they stream (streamed). auto streams when evidence.csv is over 64 MiB.")

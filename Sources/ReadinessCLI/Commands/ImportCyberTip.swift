@@ -20,6 +20,10 @@ struct ImportCyberTip: ParsableCommand {
 
     @OptionGroup var common: ImportCommonOptions
 
+    func validate() throws {
+        try common.requireBundle()
+    }
+
     func run() throws {
         let result = Result { () throws(DiagnosticError) -> ImportReport in
             try CyberTipImporter().importReports(files, into: common.bundle, options: common.importOptions)

@@ -40,6 +40,7 @@ struct ImportEvidence: ParsableCommand {
 
     func validate() throws {
         if showPreset != nil { return }
+        try common.requireBundle()
         guard file != nil else { throw ValidationError("give the listing to import") }
         guard (mapping == nil) != (preset == nil) else { throw ValidationError("give either --map FILE or --preset NAME") }
         for entry in constants where !entry.contains("=") {

@@ -97,6 +97,20 @@ import Testing
         ])
     }
 
+    @Test func evidenceYAMLIsLinkedWhenItHasNoCommentsAndNamedInWarningsWhenItHas() throws {
+        let items = "- id: E1\n  device: D1\n  location: allocated\n  md5: 74bec9339e6e135cd6a8a0dbe180a072\n"
+        let plain = try scratch(["B/evidence.yaml": items])
+        let report = try CyberTipImporter().importReports([try importFixture("several-reports.xml")], into: plain.bundle)
+        #expect(report.linked == 1)
+        #expect(report.written == ["cybertips.yaml", "evidence.yaml"])
+        #expect(try plain.load().record(in: "evidence", id: "E1")?["cybertip_file"] == .string("900000011-2"))
+        let commented = try scratch(["B/evidence.yaml": "# seized 2026-03-10\n" + items])
+        let second = try CyberTipImporter().importReports([try importFixture("several-reports.xml")], into: commented.bundle)
+        #expect(second.linked == 0)
+        #expect(commented.read("B/evidence.yaml") == "# seized 2026-03-10\n" + items)
+        #expect(second.diagnostics.map(\.id) == ["import.link-by-hand"])
+    }
+
     @Test func cyberTipsInTheCaseFileAreRefused() throws {
         let caseFile = importCaseYAML("cybertips:\n  - id: '1'\n")
         let scratch = try ImportScratch(["B/case.yaml": caseFile])
@@ -127,6 +141,13 @@ import Testing
 
             """)
         #expect(try scratch.load().records(in: "cybertips").count == 2)
+    }
+
+    @Test func aCommentOnlyFileKeepsItsComments() throws {
+        let scratch = try scratch(["B/cybertips.yaml": "# No reports yet; the referral PDF is in docs/.\n"])
+        _ = try CyberTipImporter().importReports([try importFixture("absent-optional.xml")], into: scratch.bundle)
+        #expect(scratch.read("B/cybertips.yaml").hasPrefix("# No reports yet; the referral PDF is in docs/.\n- id: \"900000002\"\n"))
+        #expect(try scratch.load().records(in: "cybertips").count == 1)
     }
 
     @Test func existingReportsGainMissingFieldsAndFilesButKeepTheirValues() throws {

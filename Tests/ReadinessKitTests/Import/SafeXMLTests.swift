@@ -57,6 +57,7 @@ import Testing
         ("<a>&undefined;</a>", "x.xml:1:15: error: reference to entity '&undefined;' is not accepted"),
         ("<a x=\"1\" x=\"2\"/>", "x.xml:1:15: error: the same attribute is given twice on one element"),
         ("", "x.xml:1:1: error: the document is empty or is not XML (expected a start tag '<')"),
+        ("<a>\n  <b>", "x.xml:2:6: error: the document ends before '<b>' (opened at 2:3) is closed"),
     ])
     func malformedDocuments(xml: String, expected: String) {
         let found = problems(xml)

@@ -25,6 +25,7 @@ public struct ImportOptions: Sendable {
     /// holds in roughly 450 MB.
     public static let defaultFullValidationLimit = 64 << 20
 
+    /// Options for one import; the defaults validate `auto` and write the bundle.
     public init(validation: ImportValidation = .auto, dryRun: Bool = false,
                 fullValidationLimit: Int = ImportOptions.defaultFullValidationLimit) {
         self.validation = validation
@@ -68,6 +69,7 @@ public struct ImportReport: Sendable, Encodable {
     /// Whether this was a dry run.
     public var dryRun = false
 
+    /// An empty report for an import into `bundle`.
     public init(bundle: String) {
         self.bundle = bundle
     }

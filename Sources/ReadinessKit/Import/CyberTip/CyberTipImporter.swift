@@ -10,6 +10,7 @@ import Yams
 ///     let report = try CyberTipImporter().importReports(["tips.xml"], into: "cases/2026-CR-0142")
 ///     print(report.added)   // ["cybertips": 2, "cybertip_files": 5]
 public struct CyberTipImporter: Sendable {
+    /// The bundle schema the reports are mapped to.
     public let schema: BundleSchema
     /// Limits applied to every XML file.
     public var limits: ParserLimits
@@ -21,12 +22,14 @@ public struct CyberTipImporter: Sendable {
         /// Deepest accepted element nesting (64).
         public var maxDepth: Int
 
+        /// Limits; the defaults are 64 MiB and 64 levels.
         public init(maxBytes: Int = 64 << 20, maxDepth: Int = 64) {
             self.maxBytes = maxBytes
             self.maxDepth = maxDepth
         }
     }
 
+    /// An importer for `schema` with the given XML limits.
     public init(schema: BundleSchema = .v1, limits: ParserLimits = ParserLimits()) {
         self.schema = schema
         self.limits = limits
@@ -122,7 +125,7 @@ public struct CyberTipImporter: Sendable {
         throws(DiagnosticError) -> String
     {
         let merged = Node.sequence(Node.Sequence(merger.tips))
-        guard let existing = target.existing, merger.originalCount > 0 else { return try YAMLWriter.serialize(merged) }
+        guard let existing = target.existing else { return try YAMLWriter.serialize(merged) }
         let old = (try? String(contentsOfFile: existing, encoding: .utf8)) ?? ""
         if !merger.changedExisting {
             let added = Node.sequence(Node.Sequence(Array(merger.tips[merger.originalCount...])))

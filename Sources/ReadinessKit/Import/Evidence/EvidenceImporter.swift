@@ -12,11 +12,13 @@ import Foundation
 ///     let report = try EvidenceImporter().importListing("export.csv", into: "cases/2026-CR-0142",
 ///                                                       mapping: mapping, set: ["device": "D1"])
 public struct EvidenceImporter: Sendable {
+    /// The bundle schema rows are checked against.
     public let schema: BundleSchema
 
     /// Stop collecting problems after this many; the import fails either way.
     static let diagnosticLimit = 200
 
+    /// An importer for `schema`.
     public init(schema: BundleSchema = .v1) {
         self.schema = schema
     }
