@@ -10,6 +10,8 @@ public struct CompiledExpression: Sendable {
     let root: Node
     /// Variable slots the expression needs, including those its macros bind.
     let slotCount: Int
+    /// Whether the expression is a condition, evaluated on the `Truth` path.
+    private let isCondition: Bool
 
     init(source: ExpressionSource, type: ExpressionType, fieldsRead: Set<String>, root: Node, slotCount: Int) {
         self.source = source
@@ -17,6 +19,7 @@ public struct CompiledExpression: Sendable {
         self.fieldsRead = fieldsRead
         self.root = root
         self.slotCount = slotCount
+        self.isCondition = type == .bool
     }
 
     /// Evaluates the expression with the context's bundle, reference date and variables.
@@ -24,7 +27,13 @@ public struct CompiledExpression: Sendable {
     /// Never traps: runtime faults give `.error`, absent facts `.unknown`.
     public func evaluate(_ context: inout EvaluationContext) -> EvaluationResult {
         prepare(&context)
-        return root.run(&context).result
+        guard isCondition else { return root.run(&context).result }
+        switch root.test(&context) {
+        case .yes: return .value(.bool(true))
+        case .no: return .value(.bool(false))
+        case .unknown: return .unknown
+        case .error: return .error(context.failure ?? "evaluation failed")
+        }
     }
 
     /// Evaluates the expression and lists every bundle fact it read, with the value observed.

@@ -24,6 +24,8 @@ public struct EvaluationContext: Sendable {
     var steps = 0
     /// Facts read so far, when explaining; `nil` on the fast path.
     var facts: [Fact]?
+    /// The message of the latest error on the condition path (see `Truth.error`).
+    var failure: String?
 
     public init(bundle: CaseBundle, asOf: Day, environment: ExpressionEnvironment) {
         self.bundle = bundle

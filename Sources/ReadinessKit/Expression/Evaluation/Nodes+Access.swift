@@ -34,15 +34,29 @@ extension Nodes {
         }
     }
 
-    /// A field of the record held by a variable: the commonest access, fused into one node.
+    /// A field of the record held by a variable: the commonest access, fused into one node whose
+    /// condition form reads a boolean field in place.
     static func field(ofVariable variable: Int, slot: Int, type: RecordType, name: String) -> Node {
-        Node { context in
-            guard variable < context.variables.count else { return .unknown }
-            guard case .record(let record) = context.variables[variable] else {
-                return notARecord(Outcome(context.variables[variable]), name)
-            }
-            return readField(of: record, slot: slot, type: type, name: name, &context)
-        }
+        Node(
+            run: { context in
+                guard variable < context.variables.count else { return .unknown }
+                guard case .record(let record) = context.variables[variable] else {
+                    return notARecord(Outcome(context.variables[variable]), name)
+                }
+                return readField(of: record, slot: slot, type: type, name: name, &context)
+            },
+            test: { context in
+                guard variable < context.variables.count, case .record(let record) = context.variables[variable] else {
+                    return Truth(variable < context.variables.count ? Outcome(context.variables[variable]) : .unknown, &context)
+                }
+                let value = record.type === type ? record.fields[slot] : (record[name] ?? .null)
+                if context.facts != nil { context.read(name, of: record, value: value) }
+                switch value {
+                case .bool(let flag): return Truth(flag)
+                case .null: return .unknown
+                default: return Truth(.value(value), &context)
+                }
+            })
     }
 
     /// A field of the record a reference (an id) points to in collection `ordinal`.
