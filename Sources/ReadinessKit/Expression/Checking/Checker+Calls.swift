@@ -16,7 +16,6 @@ extension Checker {
                 "expr.unknown-function", "unknown function '\(name)'",
                 hint: Suggestion.didYouMean(name, in: FunctionRegistry.callableNames)
                     ?? "see the functions in docs/rule-language.md", at: offset)
-            for argument in (receiver.map { [$0] } ?? []) + arguments { _ = check(argument) }
             return .invalid
         }
         let argumentExprs = (receiver.map { [$0] } ?? []) + arguments
