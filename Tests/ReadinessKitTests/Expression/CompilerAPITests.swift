@@ -94,4 +94,16 @@ import Testing
             #expect(function.usage.contains(function.name) && !function.summary.isEmpty)
         }
     }
+
+    @Test func theReferenceDocumentsEveryFunctionMacroAndDiagnostic() throws {
+        let root = "/" + #filePath.split(separator: "/").dropLast(4).joined(separator: "/")
+        let reference = try String(contentsOfFile: root + "/docs/rule-language.md", encoding: .utf8)
+        let names = FunctionRegistry.functions.map(\.name) + FunctionRegistry.macros.keys.sorted()
+        for name in names {
+            #expect(reference.contains("\n| `\(name)"), "docs/rule-language.md lacks a row for '\(name)'")
+        }
+        for id in Set(DiagnosticTests.cases.map(\.id)) {
+            #expect(reference.contains("`\(id)`"), "docs/rule-language.md lacks diagnostic \(id)")
+        }
+    }
 }
