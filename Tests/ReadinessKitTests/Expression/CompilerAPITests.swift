@@ -9,18 +9,33 @@ import Testing
         ("item.location", .enumeration(BundleEnums.fileLocation)),
         ("evidence", .list(.record("EvidenceItem"))),
         ("cybertip_files", .list(.record("CyberTipFile"))),
-        ("circuit_policy['9th']", .tableRow("circuit_policy")),
         ("circuit_policy['9th'].days", .int),
         ("days(1)", .duration),
         ("case.search_at", .time),
         ("as_of + days(1)", .time),
         ("evidence.map(e, e.size_bytes)", .list(.int)),
-        ("{'a': 1.5}", .map(.number)),
+        ("{'a': 1.5}['a']", .number),
         ("n > 1 ? 1 : 2.5", .number),
         ("devices['D1']", .record("Device")),
     ])
     func infersTheType(_ text: String, _ type: ExpressionType) throws {
         #expect(try ExpressionFixture.compile(text).type == type)
+    }
+
+    @Test(arguments: [
+        ("ghost.name", "type 'Ghost' is not in the bundle schema or the pack's tables"),
+        ("circuit_policy", "the expression gives a whole table 'circuit_policy', which cannot be a result"),
+        ("circuit_policy['9th']", "the expression gives a whole row of table 'circuit_policy', which cannot be a result"),
+        ("{'a': 1}", "the expression gives a whole map(int), which cannot be a result"),
+    ])
+    func rejectsValuesThatCannotBeResults(_ text: String, _ message: String) throws {
+        var environment = ExpressionFixture.environment
+        environment.declareVariable("ghost", type: .record("Ghost"))
+        let error = try #require(throws: DiagnosticError.self) {
+            try ExpressionCompiler.compile(ExpressionFixture.source(text), in: environment)
+        }
+        #expect(error.diagnostics.map(\.message) == [message])
+        #expect(error.diagnostics.map(\.id) == ["expr.type-mismatch"])
     }
 
     @Test func listsTheFieldsRead() throws {

@@ -114,7 +114,7 @@ extension Checker {
         case .map where left.type.fits(.string), .any where left.type.fits(.string):
             return Checked(type: .bool, node: Nodes.membership(left.node, right.node, table: nil))
         case .table where left.type.fits(.string):
-            guard case .table(let table) = right.form else { return .invalid }
+            guard case .table(let table) = right.form else { return undeclared(right.type, at: offset) }
             return Checked(type: .bool, node: Nodes.membership(left.node, right.node, table: table))
         default:
             report(

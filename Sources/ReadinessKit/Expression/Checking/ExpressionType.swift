@@ -71,12 +71,6 @@ public indirect enum ExpressionType: Sendable, Hashable, CustomStringConvertible
     /// Whether values of this type are numbers (`int` or `number`).
     var isNumeric: Bool { self == .int || self == .number }
 
-    /// The element type, when this is a list.
-    var element: ExpressionType? {
-        if case .list(let element) = self { return element }
-        return nil
-    }
-
     /// Whether a value of this type can be compared for equality with a value of `other`.
     func isComparable(with other: ExpressionType) -> Bool {
         switch (self, other) {

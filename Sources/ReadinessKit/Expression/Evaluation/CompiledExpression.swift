@@ -87,6 +87,13 @@ public enum ExpressionCompiler {
                 hint: expecting == .bool ? "compare the value to get true or false, e.g. x > 0 or has(x)" : "change the expression to give \(expecting)",
                 at: syntax.start)
         }
+        switch checked.type {
+        case .map, .table, .tableRow:
+            checker.report(
+                "expr.type-mismatch", "the expression gives a whole \(checked.type), which cannot be a result",
+                hint: "read one entry or column of it, e.g. table[key].column", at: syntax.start)
+        default: break
+        }
         guard checker.issues.isEmpty else {
             throw DiagnosticError(checker.issues.map(source.diagnostic(for:)))
         }

@@ -59,12 +59,6 @@ extension Nodes {
             })
     }
 
-    /// A field of the record a reference (an id) points to in collection `ordinal`.
-    static func field(ofReference base: Node, ordinal: Int, noun: String, slot: Int, type: RecordType, name: String) -> Node {
-        let target = dereference(base, ordinal: ordinal, noun: noun)
-        return field(of: target, slot: slot, type: type, name: name)
-    }
-
     /// The record an id names in collection `ordinal`, or an error value when there is none.
     static func dereference(_ base: Node, ordinal: Int, noun: String) -> Node {
         Node { context in
@@ -74,11 +68,6 @@ extension Nodes {
             }
             return record(id, in: ordinal, noun: noun, &context)
         }
-    }
-
-    /// `collection['id']`: the record with that id in a bundle collection.
-    static func lookup(_ key: Node, ordinal: Int, noun: String) -> Node {
-        dereference(key, ordinal: ordinal, noun: noun)
     }
 
     @inline(__always)
