@@ -46,15 +46,12 @@ extension Nodes {
                 return readField(of: record, slot: slot, type: type, name: name, &context)
             },
             test: { context in
-                guard variable < context.variables.count, case .record(let record) = context.variables[variable] else {
+                switch context.field(ofVariable: variable, slot: slot, type: type, name: name) {
+                case .bool(let flag)?: return Truth(flag)
+                case .null?: return .unknown
+                case let value?: return Truth(.value(value), &context)
+                case nil:
                     return Truth(variable < context.variables.count ? Outcome(context.variables[variable]) : .unknown, &context)
-                }
-                let value = record.type === type ? record.fields[slot] : (record[name] ?? .null)
-                if context.facts != nil { context.read(name, of: record, value: value) }
-                switch value {
-                case .bool(let flag): return Truth(flag)
-                case .null: return .unknown
-                default: return Truth(.value(value), &context)
                 }
             })
     }

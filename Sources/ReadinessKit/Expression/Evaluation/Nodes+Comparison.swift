@@ -27,17 +27,20 @@ extension Nodes {
     /// `variable.field == 'text'` or `variable.field in ['a', 'b']`, fused into one node that
     /// compares the field in place.
     static func field(variable: Int, slot: Int, type: RecordType, name: String, isOneOf texts: [String], negated: Bool) -> Node {
-        let single = texts.count == 1 ? texts.first : nil
+        if texts.count == 1, let text = texts.first {
+            return Node(test: { context in
+                switch context.field(ofVariable: variable, slot: slot, type: type, name: name) {
+                case .string(let value)?: Truth((value == text) != negated)
+                case .null?, nil: .unknown
+                default: Truth(negated)
+                }
+            })
+        }
         return Node(test: { context in
-            guard variable < context.variables.count, case .record(let record) = context.variables[variable] else {
-                return .unknown
-            }
-            let value = record.type === type ? record.fields[slot] : (record[name] ?? .null)
-            if context.facts != nil { context.read(name, of: record, value: value) }
-            switch value {
-            case .string(let value): return Truth((single.map { $0 == value } ?? texts.contains(value)) != negated)
-            case .null: return .unknown
-            default: return Truth(negated)
+            switch context.field(ofVariable: variable, slot: slot, type: type, name: name) {
+            case .string(let value)?: Truth(texts.contains(value) != negated)
+            case .null?, nil: .unknown
+            default: Truth(negated)
             }
         })
     }

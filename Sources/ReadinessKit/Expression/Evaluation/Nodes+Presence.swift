@@ -17,10 +17,10 @@ extension Nodes {
     /// `has(variable.field)`, fused.
     static func hasField(ofVariable variable: Int, slot: Int, type: RecordType, name: String) -> Node {
         Node(test: { context in
-            guard variable < context.variables.count, case .record(let record) = context.variables[variable] else {
-                return .no
+            switch context.field(ofVariable: variable, slot: slot, type: type, name: name) {
+            case .null?, nil: .no
+            default: .yes
             }
-            return isPresent(record, slot: slot, type: type, name: name, &context)
         })
     }
 
