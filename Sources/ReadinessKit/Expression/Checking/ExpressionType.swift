@@ -25,6 +25,7 @@ public indirect enum ExpressionType: Sendable, Hashable, CustomStringConvertible
     /// One row of the named data table; its columns are its members.
     case tableRow(String)
 
+    /// The type as diagnostics name it, e.g. `list(int)` or `file_location`.
     public var description: String {
         switch self {
         case .bool: "bool"

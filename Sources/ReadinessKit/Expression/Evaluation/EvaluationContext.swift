@@ -27,6 +27,7 @@ public struct EvaluationContext: Sendable {
     /// The message of the latest error on the condition path (see `Truth.error`).
     var failure: String?
 
+    /// A context for one bundle, with every variable of `environment` unbound (`.null`).
     public init(bundle: CaseBundle, asOf: Day, environment: ExpressionEnvironment) {
         self.bundle = bundle
         self.asOf = asOf

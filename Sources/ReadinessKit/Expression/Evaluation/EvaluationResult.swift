@@ -27,6 +27,7 @@ public enum EvaluationResult: Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
+    /// The value as shown in explanations, `unknown`, or `error: message`.
     public var description: String {
         switch self {
         case .value(let value): value.description
@@ -38,10 +39,12 @@ public enum EvaluationResult: Sendable, Equatable, CustomStringConvertible {
 
 /// The result of an explaining evaluation, with every fact read on the way.
 public struct Explanation: Sendable, Equatable {
+    /// The result, as `evaluate` gives it.
     public var result: EvaluationResult
     /// The facts read, in the order first read, each once.
     public var facts: [Fact]
 
+    /// An explanation of `result` by the facts read.
     public init(result: EvaluationResult, facts: [Fact]) {
         self.result = result
         self.facts = facts
@@ -58,6 +61,7 @@ public struct Fact: Sendable, Hashable, CustomStringConvertible {
     /// The observed value; `.null` means the fact is missing.
     public var value: Value
 
+    /// The fact at `path`, observed as `value`.
     public init(path: String, value: Value) {
         self.path = path
         self.value = value
@@ -66,5 +70,6 @@ public struct Fact: Sendable, Hashable, CustomStringConvertible {
     /// Whether the fact is absent from the bundle.
     public var isMissing: Bool { value.isNull }
 
+    /// `path = value`, e.g. `evidence[E-0017].hash_verified = absent`.
     public var description: String { "\(path) = \(value)" }
 }
