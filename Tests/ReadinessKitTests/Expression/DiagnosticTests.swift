@@ -33,6 +33,8 @@ struct DiagnosticCase: Sendable, CustomTestStringConvertible {
         DiagnosticCase(marked: "item.id 1️⃣# 1", id: "expr.syntax", message: "unexpected character '#'", hint: "remove it or put it inside quotes"),
         DiagnosticCase(marked: "evidence.all(1️⃣1, true)", id: "expr.syntax", message: "the first argument of 'all' must be a variable name", hint: "name each element, as in list.all(x, condition)"),
         DiagnosticCase(marked: #"item.id == '1️⃣\q'"#, id: "expr.syntax", message: #"unknown escape '\q' in string"#, hint: #"write \\ for a backslash, or use a raw string r'…' for regular expressions"#),
+        DiagnosticCase(marked: "1️⃣all(evidence, e, e.deleted)", id: "expr.syntax", message: "'all' cannot be called this way", hint: "write it as list.all(x, condition)"),
+        DiagnosticCase(marked: "item.1️⃣has(notes)", id: "expr.syntax", message: "'has' cannot be called this way", hint: "write it as has(record.field)"),
         DiagnosticCase(marked: "1️⃣iten.location == 'allocated'", id: "expr.unknown-name", message: "unknown name 'iten'", hint: "did you mean 'item'?"),
         DiagnosticCase(marked: "1️⃣zzz > 1", id: "expr.unknown-name", message: "unknown name 'zzz'", hint: "names in scope are the bundle sections, 'as_of', the rule's variables and the pack's tables"),
         DiagnosticCase(marked: "item.1️⃣hash_verifed", id: "expr.unknown-field", message: "unknown field 'hash_verifed' on EvidenceItem", hint: "did you mean 'hash_verified'?"),
