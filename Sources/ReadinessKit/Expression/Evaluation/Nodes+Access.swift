@@ -37,21 +37,19 @@ extension Nodes {
     /// A field of the record held by a variable: the commonest access, fused into one node whose
     /// condition form reads a boolean field in place.
     static func field(ofVariable variable: Int, slot: Int, type: RecordType, name: String) -> Node {
-        Node(
-            run: { context in
-                guard variable < context.variables.count else { return .unknown }
-                guard case .record(let record) = context.variables[variable] else {
-                    return notARecord(Outcome(context.variables[variable]), name)
-                }
-                return readField(of: record, slot: slot, type: type, name: name, &context)
-            },
+        let run: @Sendable (inout EvaluationContext) -> Outcome = { context in
+            if let value = context.field(ofVariable: variable, slot: slot, type: type, name: name) { return Outcome(value) }
+            guard variable < context.variables.count else { return .unknown }
+            return notARecord(Outcome(context.variables[variable]), name)
+        }
+        return Node(
+            run: run,
             test: { context in
                 switch context.field(ofVariable: variable, slot: slot, type: type, name: name) {
                 case .bool(let flag)?: return Truth(flag)
                 case .null?: return .unknown
                 case let value?: return Truth(.value(value), &context)
-                case nil:
-                    return Truth(variable < context.variables.count ? Outcome(context.variables[variable]) : .unknown, &context)
+                case nil: return Truth(run(&context), &context)
                 }
             })
     }
