@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func aCompiledExpressionIsSharedAcrossThreads() async throws {
-        let compiled = try ExpressionFixture.compile("evidence.count(e, e.size_bytes >= 1000 and has(e.device)) == 2")
+        let compiled = try ExpressionFixture.compile("evidence.count(e, e.size_bytes >= 1000 and has(e.device)) == 2 and item.id.matches(r'^E-\\d+$')")
         let results = await withTaskGroup(of: EvaluationResult.self) { group in
             for _ in 0..<8 {
                 group.addTask {

@@ -38,7 +38,7 @@ struct Checker {
         case .literal(let literal): return check(literal)
         case .name(let name): return resolve(name, at: expr.offset)
         case .member(let base, let field): return member(check(base), field, at: expr.offset)
-        case .index(let base, let key): return index(check(base), key: check(key), keyExpr: key, at: expr.offset)
+        case .index(let base, let key): return index(check(base), key: check(key), at: expr.offset)
         case .call(let name, let receiver, let arguments): return call(name, receiver: receiver, arguments: arguments, at: expr.offset)
         case .unary(let op, let operand): return unary(op, operand, at: expr.offset)
         case .binary(let op, let left, let right): return binary(op, left, right, at: expr.offset)
@@ -179,7 +179,7 @@ struct Checker {
 
     // MARK: Indexing
 
-    private mutating func index(_ base: Checked, key: Checked, keyExpr: Expr, at offset: Int) -> Checked {
+    private mutating func index(_ base: Checked, key: Checked, at offset: Int) -> Checked {
         let form = Checked.Form.element(base: base.node, key: key.node, collection: nil, table: nil)
         switch (base.type, key.type) {
         case (.table(let name), let keyType) where keyType.fits(.string):
