@@ -61,7 +61,8 @@ extension ConformanceCases {
         when("has(item.grading)", T),
         when("has(charges[1])", T),
         when("has(charges[2])", F),
-        when("has(victims)", F),
+        when("has(victims)", T),
+        when("has(item.known_hash_sources)", item: "E-0002", F),
     ]
 
     /// Records, references, lookups by id and bundle sections.
@@ -101,8 +102,11 @@ extension ConformanceCases {
         when("size(charges)", .value(2)),
         when("size(evidence)", .value(3)),
         when("size(cybertip_files)", .value(2)),
-        when("size(victims)", U),
-        when("victims.all(v, v.identified)", U),
+        when("size(victims)", .value(0)),
+        when("victims.all(v, v.identified)", T),
+        when("victims.exists(v, v.identified)", F),
+        when("size(item.known_hash_sources)", item: "E-0002", U),
+        when("item.known_hash_sources.all(s, s == 'ncmec')", item: "E-0002", U),
         when("charge.evidence.all(e, e.hash_verified)", U),
         when("charge.evidence.exists(e, e.hash_verified)", T),
         when("charge.evidence.all(e, e.hash_verified)", charge: "C2", F),

@@ -38,10 +38,10 @@ import Testing
         #expect(explanation.facts.contains(Fact(path: "evidence[E-0001].hash_verified", value: true)))
     }
 
-    @Test func reportsAnAbsentSection() throws {
-        let explanation = try Self.explain("size(victims) > 0")
+    @Test func reportsAnAbsentList() throws {
+        let explanation = try Self.explain("size(item.known_hash_sources) > 0", item: "E-0002")
         #expect(explanation.result == U)
-        #expect(explanation.missing == [Fact(path: "victims", value: .null)])
+        #expect(explanation.missing == [Fact(path: "evidence[E-0002].known_hash_sources", value: .null)])
     }
 
     @Test func recordsEachFactOnceAndLeavesTheFastPathClean() throws {

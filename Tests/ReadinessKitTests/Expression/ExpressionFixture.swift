@@ -74,6 +74,7 @@ enum ExpressionFixture {
                               "expires_at": date("2026-02-01")]),
         ]),
         "witnesses": elements("witnesses", [("Witness", ["id": "WIT1", "role": "forensic_examiner", "available": true])]),
+        "victims": .list([]),
     ], origin: .root)
 
     static let bundle = CaseBundle(root: root, sources: [])
