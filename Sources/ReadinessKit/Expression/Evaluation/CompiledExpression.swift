@@ -42,7 +42,11 @@ public struct CompiledExpression: Sendable {
     public func explain(_ context: inout EvaluationContext) -> Explanation {
         prepare(&context)
         context.facts = []
-        defer { context.facts = nil }
+        context.recorded = []
+        defer {
+            context.facts = nil
+            context.recorded = []
+        }
         let result = root.run(&context).result
         return Explanation(result: result, facts: context.facts ?? [])
     }

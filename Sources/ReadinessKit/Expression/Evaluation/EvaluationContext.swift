@@ -24,6 +24,10 @@ public struct EvaluationContext: Sendable {
     var steps = 0
     /// Facts read so far, when explaining; `nil` on the fast path.
     var facts: [Fact]?
+    /// The facts already recorded, so recording stays linear however many facts a rule reads.
+    var recorded: Set<Fact> = []
+    /// The most facts one explanation records; a rule over a million items reads a million facts.
+    static let factLimit = 1_000
     /// The message of the latest error on the condition path (see `Truth.error`).
     var failure: String?
 
@@ -33,7 +37,7 @@ public struct EvaluationContext: Sendable {
         self.asOf = asOf
         self.variables = Array(repeating: .null, count: environment.variableCount)
         let collections = bundle.schema.collections
-        self.collections = collections.map { .list(bundle.records(in: $0.key).map(Value.record)) }
+        self.collections = bundle.collectionLists
         self.indexes = collections.map { bundle.index[$0.key] ?? [:] }
     }
 
@@ -70,7 +74,8 @@ public struct EvaluationContext: Sendable {
         case .list(let elements) where elements.contains(where: { $0.recordValue != nil }): return
         default: break
         }
+        guard let count = facts?.count, count < Self.factLimit else { return }
         let fact = Fact(path: record.path(of: field), value: value)
-        if facts?.contains(fact) == false { facts?.append(fact) }
+        if recorded.insert(fact).inserted { facts?.append(fact) }
     }
 }
