@@ -81,7 +81,7 @@ struct CSVReader {
                         text.append(byte)
                         index += 1
                     }
-                    fields.append(try string(text[...], at: fieldStart, in: bytes))
+                    fields.append(try string(text, at: fieldStart, in: bytes))
                 } else {
                     let start = index
                     while index < bytes.count, bytes[index] != comma, bytes[index] != newline, bytes[index] != carriage {
@@ -121,12 +121,19 @@ struct CSVReader {
         }
     }
 
-    private func string<C: Collection>(_ slice: C, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) throws(DiagnosticError) -> String
-    where C.Element == UInt8 {
-        guard let text = String(validating: slice, as: UTF8.self) else {
+    private func string(_ slice: Slice<UnsafeBufferPointer<UInt8>>, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>)
+        throws(DiagnosticError) -> String
+    {
+        let buffer = UnsafeBufferPointer(rebasing: slice)
+        if buffer.allSatisfy({ $0 < 0x80 }) { return String(decoding: buffer, as: UTF8.self) }
+        guard let text = String(validating: buffer, as: UTF8.self) else {
             throw failure("csv.invalid-utf8", "field is not valid UTF-8", at: offset, in: bytes, hint: "save the file as UTF-8")
         }
         return text
+    }
+
+    private func string(_ bytes: [UInt8], at offset: Int, in all: UnsafeBufferPointer<UInt8>) throws(DiagnosticError) -> String {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(DiagnosticError) -> String in try string(buffer[...], at: offset, in: all) }
     }
 
     private func failure(_ id: String, _ message: String, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, hint: String)

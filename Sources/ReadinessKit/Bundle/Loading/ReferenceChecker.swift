@@ -5,19 +5,12 @@ struct ReferenceChecker {
     /// Every duplicate id and dangling reference, as diagnostics.
     func check(_ references: [PendingReference]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for collection in bundle.schema.collections {
-            var first: [String: Record] = [:]
-            for record in bundle.records(in: collection.key) {
-                guard let id = record.id else { continue }
-                if let earlier = first[id] {
-                    let place = earlier.location.map { " (first at \($0))" } ?? ""
-                    diagnostics.append(Diagnostic(
-                        id: "bundle.duplicate-id", message: "duplicate id '\(id)' in \(collection.key)\(place)",
-                        at: record.location, hint: "give each entry in '\(collection.key)' its own id"))
-                } else {
-                    first[id] = record
-                }
-            }
+        for (collection, record) in bundle.duplicates {
+            guard let id = record.id else { continue }
+            let place = bundle.record(in: collection, id: id)?.location.map { " (first at \($0))" } ?? ""
+            diagnostics.append(Diagnostic(
+                id: "bundle.duplicate-id", message: "duplicate id '\(id)' in \(collection)\(place)",
+                at: record.location, hint: "give each entry in '\(collection)' its own id"))
         }
         for reference in references where bundle.record(in: reference.collection, id: reference.id) == nil {
             let known = Set(bundle.index[reference.collection]?.keys ?? [:].keys)

@@ -9,8 +9,10 @@ public struct CaseBundle: Sendable {
     public let root: Record
     /// The files read, with their SHA-256 digests, in the order read.
     public let sources: [SourceFile]
-    /// Records of each collection by id, e.g. `index["devices"]["D1"]`.
+    /// Records of each collection by id, e.g. `index["devices"]["D1"]` (the first, when ids repeat).
     public let index: [String: [String: Record]]
+    /// Records whose id repeats an earlier one in the same collection, with the collection key.
+    public let duplicates: [(collection: String, record: Record)]
 
     /// A file that went into the bundle.
     public struct SourceFile: Hashable, Sendable, Codable {
@@ -30,14 +32,18 @@ public struct CaseBundle: Sendable {
         self.root = root
         self.sources = sources
         var index: [String: [String: Record]] = [:]
+        var duplicates: [(collection: String, record: Record)] = []
         for collection in schema.collections {
-            var byID: [String: Record] = [:]
-            for record in CaseBundle.records(at: collection.path, under: root) {
-                if let id = record.id { byID[id] = record }
+            let records = CaseBundle.records(at: collection.path, under: root)
+            var byID: [String: Record] = Dictionary(minimumCapacity: records.count)
+            for record in records {
+                guard let id = record.id else { continue }
+                if byID[id] == nil { byID[id] = record } else { duplicates.append((collection.key, record)) }
             }
             index[collection.key] = byID
         }
         self.index = index
+        self.duplicates = duplicates
     }
 
     /// The `case` record.

@@ -1,0 +1,90 @@
+/// An expression parsed, checked and compiled once; evaluate it any number of times, from any thread.
+public struct CompiledExpression: Sendable {
+    /// Where the expression came from.
+    public let source: ExpressionSource
+    /// The type of its value.
+    public let type: ExpressionType
+    /// The bundle fields it reads, as `RecordType.field` (e.g. `EvidenceItem.hash_verified`), for lint.
+    public var fieldsRead: Set<String>
+    /// The root node.
+    let root: Node
+    /// Variable slots the expression needs, including those its macros bind.
+    let slotCount: Int
+
+    init(source: ExpressionSource, type: ExpressionType, fieldsRead: Set<String>, root: Node, slotCount: Int) {
+        self.source = source
+        self.type = type
+        self.fieldsRead = fieldsRead
+        self.root = root
+        self.slotCount = slotCount
+    }
+
+    /// Evaluates the expression with the context's bundle, reference date and variables.
+    ///
+    /// Never traps: runtime faults give `.error`, absent facts `.unknown`.
+    public func evaluate(_ context: inout EvaluationContext) -> EvaluationResult {
+        prepare(&context)
+        return root.run(&context).result
+    }
+
+    /// Evaluates the expression and lists every bundle fact it read, with the value observed.
+    ///
+    /// Slower than `evaluate`; use it to explain a result that is false or unknown.
+    public func explain(_ context: inout EvaluationContext) -> Explanation {
+        prepare(&context)
+        context.facts = []
+        defer { context.facts = nil }
+        let result = root.run(&context).result
+        return Explanation(result: result, facts: context.facts ?? [])
+    }
+
+    @inline(__always)
+    private func prepare(_ context: inout EvaluationContext) {
+        context.steps = 0
+        if context.variables.count < slotCount {
+            context.variables.append(contentsOf: repeatElement(.null, count: slotCount - context.variables.count))
+        }
+    }
+}
+
+/// Compiles rule-language expressions.
+public enum ExpressionCompiler {
+    /// Parses, checks and compiles an expression.
+    ///
+    /// - Parameters:
+    ///   - source: The text and its place in the rule file.
+    ///   - environment: The schema, variables and tables in scope.
+    ///   - expecting: The type the caller needs (e.g. `.bool` for an assertion), if any.
+    /// - Returns: The compiled expression.
+    /// - Throws: A `DiagnosticError` with every problem found, each at its file position.
+    public static func compile(
+        _ source: ExpressionSource, in environment: ExpressionEnvironment, expecting: ExpressionType? = nil
+    ) throws(DiagnosticError) -> CompiledExpression {
+        let text = source.text
+        if text.unicodeScalars.count > maxLength {
+            throw DiagnosticError(source.diagnostic(for: .tooComplex("expression is longer than \(maxLength) characters", at: 0)))
+        }
+        let syntax: Expr
+        do {
+            syntax = try Parser.parse(text)
+        } catch {
+            throw DiagnosticError(source.diagnostic(for: error))
+        }
+        var checker = Checker(environment: environment)
+        let checked = checker.check(syntax)
+        if let expecting, !checked.isInvalid, !checked.type.fits(expecting) {
+            checker.report(
+                "expr.type-mismatch", "the expression gives \(checked.type), but \(expecting) is needed here",
+                hint: expecting == .bool ? "compare the value to get true or false, e.g. x > 0 or has(x)" : "change the expression to give \(expecting)",
+                at: syntax.start)
+        }
+        guard checker.issues.isEmpty else {
+            throw DiagnosticError(checker.issues.map(source.diagnostic(for:)))
+        }
+        return CompiledExpression(
+            source: source, type: checked.type, fieldsRead: checker.fieldsRead, root: checked.node, slotCount: checker.slotCount)
+    }
+
+    /// The longest expression accepted, in characters.
+    public static let maxLength = 10_000
+}

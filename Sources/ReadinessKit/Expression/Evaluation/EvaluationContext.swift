@@ -1,0 +1,56 @@
+/// Everything an evaluation reads: the bundle, the reference date and the variables' values.
+///
+/// Create one per bundle (it indexes the bundle's collections once) and set `variables[slot]`
+/// before each evaluation. It is a value: give each thread its own copy.
+public struct EvaluationContext: Sendable {
+    /// The default for `stepLimit`.
+    public static let defaultStepLimit = 1_000_000
+
+    /// The bundle being checked.
+    public let bundle: CaseBundle
+    /// The check's reference date, the value of `as_of`.
+    public let asOf: Day
+    /// Variable values by slot (see `ExpressionEnvironment.declareVariable`); `.null` is unknown.
+    public var variables: [Value]
+    /// The most macro iterations (`all`, `exists`, `map`, …) one evaluation may take before it
+    /// stops with an error value.
+    public var stepLimit = EvaluationContext.defaultStepLimit
+
+    /// Each collection's records as a list value, by ordinal in `schema.collections`.
+    let collections: [Value]
+    /// Each collection's records by id, by ordinal in `schema.collections`.
+    let indexes: [[String: Record]]
+    /// Steps taken by the current evaluation.
+    var steps = 0
+    /// Facts read so far, when explaining; `nil` on the fast path.
+    var facts: [Fact]?
+
+    public init(bundle: CaseBundle, asOf: Day, environment: ExpressionEnvironment) {
+        self.bundle = bundle
+        self.asOf = asOf
+        self.variables = Array(repeating: .null, count: environment.variableCount)
+        let collections = bundle.schema.collections
+        self.collections = collections.map { .list(bundle.records(in: $0.key).map(Value.record)) }
+        self.indexes = collections.map { bundle.index[$0.key] ?? [:] }
+    }
+
+    /// Counts one macro step; returns an error outcome once the limit is passed.
+    @inline(__always)
+    mutating func step() -> Outcome? {
+        steps += 1
+        guard steps > stepLimit else { return nil }
+        return .error("evaluation stopped after \(stepLimit) steps (the step budget); the lists are too large for this rule")
+    }
+
+    /// Records a fact read from a record's field, when explaining.
+    mutating func read(_ field: String, of record: Record, value: Value) {
+        guard facts != nil else { return }
+        switch value {
+        case .record: return
+        case .list(let elements) where elements.contains(where: { $0.recordValue != nil }): return
+        default: break
+        }
+        let fact = Fact(path: record.path(of: field), value: value)
+        if facts?.contains(fact) == false { facts?.append(fact) }
+    }
+}
