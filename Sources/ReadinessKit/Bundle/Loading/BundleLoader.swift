@@ -131,7 +131,7 @@ public struct BundleLoader: Sendable {
         fields[slot] = decoder.decodeValue(root, as: schema.root.fields[slot].type, field: section, parentPath: nil)
     }
 
-    private func checkFormat(_ node: Node, document: YAMLDocument, diagnostics: inout [Diagnostic]) {
+    private func checkFormat(_ node: Yams.Node, document: YAMLDocument, diagnostics: inout [Diagnostic]) {
         guard let text = node.string, text != schema.formatTag else { return }
         let supported = "this tool reads \(schema.formatTag)"
         let id = text.hasPrefix("readiness-bundle/") ? "bundle.unsupported-format" : "bundle.wrong-type"

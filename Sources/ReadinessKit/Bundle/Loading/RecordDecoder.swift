@@ -17,7 +17,7 @@ struct RecordDecoder {
     }
 
     /// Decodes a mapping node as a record of `type`; returns `nil` (with a diagnostic) if it is not a mapping.
-    mutating func decodeRecord(_ node: Node, as type: RecordType, origin: Record.Origin) -> Record? {
+    mutating func decodeRecord(_ node: Yams.Node, as type: RecordType, origin: Record.Origin) -> Record? {
         guard case .mapping(let mapping) = node else {
             report("bundle.wrong-type", "expected a \(type.name) mapping (key: value lines), found \(describe(node))", at: node)
             return nil
@@ -54,7 +54,7 @@ struct RecordDecoder {
     }
 
     /// Decodes a value of any field type.
-    mutating func decodeValue(_ node: Node, as type: FieldType, field: String, parentPath: String?) -> Value {
+    mutating func decodeValue(_ node: Yams.Node, as type: FieldType, field: String, parentPath: String?) -> Value {
         switch type {
         case .list(let element):
             if case .scalar(let scalar) = node, scalar.style == .plain, ScalarConverter.isNull(scalar.string) { return .null }
@@ -90,7 +90,7 @@ struct RecordDecoder {
     }
 
     private mutating func decodeElement(
-        _ node: Node, as type: FieldType, field: String, parentPath: String?, index: Int
+        _ node: Yams.Node, as type: FieldType, field: String, parentPath: String?, index: Int
     ) -> Value {
         guard case .record(let typeName) = type, let recordType = schema.type(named: typeName) else {
             let value = decodeValue(node, as: type, field: field, parentPath: parentPath)
@@ -102,7 +102,7 @@ struct RecordDecoder {
     }
 
     /// Remembers references and attachments so they can be checked once the whole bundle is read.
-    private mutating func note(_ value: Value, of type: FieldType, field: String, at node: Node) {
+    private mutating func note(_ value: Value, of type: FieldType, field: String, at node: Yams.Node) {
         guard case .string(let text) = value else { return }
         switch type {
         case .reference(let collection):
@@ -115,7 +115,7 @@ struct RecordDecoder {
         }
     }
 
-    private static func path(of mapping: Node.Mapping, origin: Record.Origin, idSlot: Int?) -> String? {
+    private static func path(of mapping: Yams.Node.Mapping, origin: Record.Origin, idSlot: Int?) -> String? {
         switch origin {
         case .root:
             return nil
@@ -128,7 +128,7 @@ struct RecordDecoder {
         }
     }
 
-    private func describe(_ node: Node) -> String {
+    private func describe(_ node: Yams.Node) -> String {
         switch node {
         case .scalar(let scalar): ScalarConverter.isNull(scalar.string) ? "an empty value" : "'\(scalar.string.prefix(40))'"
         case .mapping: "a mapping"
@@ -137,7 +137,7 @@ struct RecordDecoder {
         }
     }
 
-    private mutating func report(_ id: String, _ message: String, at node: Node, hint: String? = nil) {
+    private mutating func report(_ id: String, _ message: String, at node: Yams.Node, hint: String? = nil) {
         diagnostics.append(Diagnostic(id: id, message: message, at: document.location(of: node), hint: hint))
     }
 }

@@ -10,7 +10,7 @@ struct YAMLDocument {
     /// The file as the user named it, used in diagnostics.
     let file: String
     /// The composed root node, or `nil` for an empty document.
-    let root: Node?
+    let root: Yams.Node?
 
     /// More expanded nodes than any real bundle holds; alias bombs exceed it quickly.
     static let nodeBudget = 2_000_000
@@ -40,12 +40,12 @@ struct YAMLDocument {
     }
 
     /// The file location of a node.
-    func location(of node: Node) -> SourceLocation {
+    func location(of node: Yams.Node) -> SourceLocation {
         let mark = node.mark
         return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    private static func fits(_ node: Node, budget: inout Int) -> Bool {
+    private static func fits(_ node: Yams.Node, budget: inout Int) -> Bool {
         budget -= 1
         guard budget >= 0 else { return false }
         switch node {

@@ -27,9 +27,12 @@ public struct CaseBundle: Sendable {
         }
     }
 
+    /// Creates a bundle; a section left out of the bundle (a root list) is an empty list: the file
+    /// holds no such entries. Facts inside entries stay absent when left out.
     public init(schema: BundleSchema = .v1, root: Record, sources: [SourceFile]) {
         self.schema = schema
-        self.root = root
+        self.root = CaseBundle.withEmptySections(root, schema: schema)
+        let root = self.root
         self.sources = sources
         var index: [String: [String: Record]] = [:]
         var duplicates: [(collection: String, record: Record)] = []
@@ -61,6 +64,18 @@ public struct CaseBundle: Sendable {
     /// The record with `id` in `collection`, if any.
     public func record(in collection: String, id: String) -> Record? {
         index[collection]?[id]
+    }
+
+    private static func withEmptySections(_ root: Record, schema: BundleSchema) -> Record {
+        var fields = root.fields
+        var changed = false
+        for (slot, field) in schema.root.fields.enumerated() {
+            if case .list = field.type, fields[slot].isNull {
+                fields[slot] = .list([])
+                changed = true
+            }
+        }
+        return changed ? Record(type: root.type, fields: fields, origin: root.origin, location: root.location) : root
     }
 
     static func records(at path: [String], under record: Record) -> [Record] {

@@ -1,0 +1,192 @@
+/// Checks one compiled rule against a bundle: applicability, subjects, assertion or attestation,
+/// severity, waivers and explanations.
+struct RuleEvaluator {
+    let compiled: CompiledRule
+    let bundle: CaseBundle
+    let asOf: Day
+    let profile: Profile
+    /// Reviewers' answers to manual checks (read-only here; waivers are threaded through `evaluate`).
+    let attestations: AttestationBook
+
+    /// Whether passing subjects are kept as findings (rule tests need them; reports count them).
+    var keepPasses = false
+
+    /// Facts listed per finding, at most.
+    static let observedLimit = 20
+
+    func evaluate(waivers: inout WaiverBook) -> RuleResult {
+        let rule = compiled.rule
+        var context = EvaluationContext(bundle: bundle, asOf: asOf, environment: compiled.environment)
+        var findings: [Finding] = []
+        var counts: [CheckResult: Int] = [:]
+        var checked = 0
+        var subjectIDs: Set<String> = []
+
+        func record(_ finding: Finding) {
+            counts[finding.outcome, default: 0] += 1
+            if finding.outcome != .pass || keepPasses { findings.append(finding) }
+        }
+
+        if let appliesWhen = compiled.appliesWhen {
+            let result = appliesWhen.evaluate(&context)
+            if result != .value(.bool(true)) {
+                var finding = caseFinding(outcome: .notApplicable, context: &context)
+                switch result {
+                case .value: finding.reason = "does not apply: \(appliesWhen.source.text)"
+                case .unknown:
+                    finding = explained(appliesWhen, outcome: .unknown, subject: nil, context: &context)
+                    finding.reason = "cannot tell whether the rule applies: \(appliesWhen.source.text)"
+                case .error(let message):
+                    finding = caseFinding(outcome: .error, context: &context)
+                    finding.reason = "applies_when could not be evaluated: \(message)"
+                }
+                record(finding)
+                return summary(findings: findings, counts: counts, checked: 0)
+            }
+        }
+
+        guard let collection = rule.forEach, let slot = compiled.subjectSlot else {
+            record(applyWaiver(check(subject: nil, context: &context), waivers: &waivers))
+            return summary(findings: findings, counts: counts, checked: 0)
+        }
+        for (index, subject) in bundle.records(in: collection).enumerated() {
+            context.variables[slot] = .record(subject)
+            let id = subject.id ?? String(index)
+            let described = Finding.Subject(collection: collection, id: id, path: subject.path)
+            if let filter = compiled.filter {
+                switch filter.evaluate(&context) {
+                case .value(.bool(true)): break
+                case .value: continue
+                case .unknown:
+                    var finding = explained(filter, outcome: .unknown, subject: described, context: &context)
+                    finding.reason = "cannot tell whether this item is in scope: \(filter.source.text)"
+                    checked += 1
+                    subjectIDs.insert(id)
+                    record(applyWaiver(finding, waivers: &waivers))
+                    continue
+                case .error(let message):
+                    var finding = subjectFinding(.error, subject: described, context: &context)
+                    finding.reason = "where could not be evaluated: \(message)"
+                    checked += 1
+                    record(finding)
+                    continue
+                }
+            }
+            checked += 1
+            subjectIDs.insert(id)
+            record(applyWaiver(check(subject: described, context: &context), waivers: &waivers))
+        }
+        waivers.unmatchedSubjects(rule: rule.id, checked: subjectIDs)
+        if checked == 0 {
+            var finding = caseFinding(outcome: .notApplicable, context: &context)
+            finding.reason = "nothing to check: no \(collection)" + (compiled.filter.map { " where \($0.source.text)" } ?? "")
+            record(finding)
+        }
+        return summary(findings: findings, counts: counts, checked: checked)
+    }
+
+    /// The assertion or attestation result for the bound subject.
+    private func check(subject: Finding.Subject?, context: inout EvaluationContext) -> Finding {
+        guard let require = compiled.require else {
+            let note = attestations.attestation(rule: compiled.rule.id, subject: subject?.id)
+            let outcome: CheckResult = switch note?.answer {
+            case "satisfied": .pass
+            case "not_satisfied": .fail
+            case "not_applicable": .notApplicable
+            default: .needsReview
+            }
+            var finding = subjectFinding(outcome, subject: subject, context: &context)
+            finding.attestation = note
+            finding.reason = compiled.rule.question
+            return finding
+        }
+        switch require.evaluate(&context) {
+        case .value(.bool(true)):
+            return subjectFinding(.pass, subject: subject, context: &context)
+        case .value:
+            return explained(require, outcome: .fail, subject: subject, context: &context)
+        case .unknown:
+            return explained(require, outcome: .unknown, subject: subject, context: &context)
+        case .error(let message):
+            var finding = subjectFinding(.error, subject: subject, context: &context)
+            finding.reason = "the rule could not be evaluated: \(message)"
+            return finding
+        }
+    }
+
+    /// A finding with the facts the expression read, re-evaluated on the slower explaining path.
+    private func explained(_ expression: CompiledExpression, outcome: CheckResult, subject: Finding.Subject?,
+                           context: inout EvaluationContext) -> Finding {
+        var finding = subjectFinding(outcome, subject: subject, context: &context)
+        let explanation = expression.explain(&context)
+        var seen: Set<String> = []
+        for fact in explanation.facts where seen.insert(fact.path).inserted {
+            if fact.value.isNull { finding.missingFacts.append(fact.path) }
+            if finding.observedFacts.count < Self.observedLimit {
+                finding.observedFacts.append(.init(path: fact.path, value: MessageTemplate.display(fact.value)))
+            }
+        }
+        return finding
+    }
+
+    private func caseFinding(outcome: CheckResult, context: inout EvaluationContext) -> Finding {
+        subjectFinding(outcome, subject: nil, context: &context)
+    }
+
+    /// A finding with severity, message, remediation and deadline filled in for open results.
+    private func subjectFinding(_ outcome: CheckResult, subject: Finding.Subject?, context: inout EvaluationContext) -> Finding {
+        let rule = compiled.rule
+        var finding = Finding(
+            rule: rule.id, subject: subject, outcome: outcome, severity: severity(&context), message: "", remediation: "",
+            deadline: nil, missingFacts: [], observedFacts: [], reason: nil, waiver: nil, attestation: nil)
+        guard outcome.isOpen else { return finding }
+        guard outcome != .error else {
+            finding.message = "The rule could not be evaluated for this \(subject == nil ? "case" : "item")."
+            finding.remediation = "Check the facts the rule reads; if they are right, report \(rule.id) (\(rule.location)) to the pack's maintainers."
+            return finding
+        }
+        finding.message = compiled.message.render(&context)
+        finding.remediation = compiled.remediation.render(&context)
+        if let deadline = compiled.deadline, case .value(let value) = deadline.evaluate(&context) {
+            finding.deadline = switch value {
+            case .date(let day): day.description
+            case .timestamp(let instant): instant.localDay.description
+            default: nil
+            }
+        }
+        return finding
+    }
+
+    private func severity(_ context: inout EvaluationContext) -> Severity {
+        if let override = profile.severityOverrides[compiled.rule.id] { return override }
+        if let from = compiled.severityFrom, case .value(.string(let word)) = from.evaluate(&context),
+            let level = Severity(rawValue: word)
+        {
+            return level
+        }
+        return compiled.rule.severity
+    }
+
+    private func applyWaiver(_ finding: Finding, waivers: inout WaiverBook) -> Finding {
+        guard finding.outcome == .fail || finding.outcome == .unknown || finding.outcome == .needsReview,
+            let note = waivers.waiver(rule: compiled.rule.id, subject: finding.subject?.id)
+        else { return finding }
+        var waived = finding
+        waived.waivedOutcome = finding.outcome
+        waived.outcome = .waived
+        waived.waiver = note
+        return waived
+    }
+
+    private func summary(findings: [Finding], counts: [CheckResult: Int], checked: Int) -> RuleResult {
+        let rule = compiled.rule
+        let outcome = counts.keys.min() ?? .notApplicable
+        let open = findings.filter { $0.outcome.isOpen }.map(\.severity)
+        let severity = open.min() ?? profile.severityOverrides[rule.id] ?? findings.first?.severity ?? rule.severity
+        return RuleResult(
+            rule: rule.id, pack: rule.pack, title: rule.title, theme: rule.theme, severity: severity, owner: rule.owner,
+            legalBasis: rule.legalBasis, definedAt: rule.location.description, question: rule.question, outcome: outcome,
+            subjectsChecked: checked, counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
+            findings: findings)
+    }
+}

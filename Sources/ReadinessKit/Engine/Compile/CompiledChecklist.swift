@@ -1,0 +1,36 @@
+/// A selection of packs (a leaf pack and the packs it extends) with every expression compiled,
+/// ready to check bundles. Immutable and shareable across threads.
+public struct CompiledChecklist: Sendable {
+    /// The packs, ancestors first.
+    public let packs: [RulePack]
+    /// Every rule of every pack, in pack order then file order.
+    public let rules: [CompiledRule]
+    /// Offences by statute, from all packs (a later pack's definition wins).
+    public let offences: [Offence]
+    /// Profiles by name (a later pack's profile of the same name wins).
+    public let profiles: [String: Profile]
+    /// The environment rules were compiled in (bundle schema plus the packs' tables).
+    public let environment: ExpressionEnvironment
+
+    /// The offence a charge's statute resolves to, if a pack defines it.
+    public func offence(forStatute statute: String) -> Offence? {
+        offences.last { $0.statute == statute }
+    }
+}
+
+/// A rule with its expressions compiled.
+public struct CompiledRule: Sendable {
+    public let rule: Rule
+    /// The record type of the subjects, for rules with `for_each`.
+    let subjectType: String?
+    /// The variable slot the subject is bound to.
+    let subjectSlot: Int?
+    let environment: ExpressionEnvironment
+    let appliesWhen: CompiledExpression?
+    let filter: CompiledExpression?
+    let require: CompiledExpression?
+    let severityFrom: CompiledExpression?
+    let deadline: CompiledExpression?
+    let message: MessageTemplate
+    let remediation: MessageTemplate
+}
