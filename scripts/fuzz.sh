@@ -4,8 +4,10 @@
 #   scripts/fuzz.sh TARGET SECONDS [-- extra libFuzzer flags]
 #   scripts/fuzz.sh all SECONDS          # each target in turn, SECONDS each (never in parallel)
 #
-# TARGET is loader (YAML text -> BundleLoader), csv (bytes -> CSVReader whole and chunked, and the
-# evidence reader) or expression (text -> lexer, parser, checker, evaluator, message templates).
+# TARGET is loader (YAML text -> BundleLoader), csv (bytes -> CSVReader whole and chunked, the
+# evidence reader, and the importers' chunked reader), expression (text -> lexer, parser, checker,
+# evaluator, message templates) or cybertip-xml (bytes -> SafeXML, the CyberTip mapper and the
+# YAML writer, whose output must read back as written).
 # The entry points are Tests/ReadinessKitTests/Hostile/FuzzEntryPoints.swift, shared with the
 # replay test in `swift test`.
 #
@@ -25,14 +27,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-usage() { echo "usage: scripts/fuzz.sh loader|csv|expression|all SECONDS [-- libFuzzer flags]" >&2; exit 64; }
+usage() { echo "usage: scripts/fuzz.sh loader|csv|expression|cybertip-xml|all SECONDS [-- libFuzzer flags]" >&2; exit 64; }
 [ $# -ge 2 ] || usage
 target=$1
 seconds=$2
 shift 2
 [ "${1:-}" = "--" ] && shift
 [[ "$seconds" =~ ^[0-9]+$ ]] || usage
-targets=(loader csv expression)
+targets=(loader csv expression cybertip-xml)
 
 if [ "$target" = all ]; then
   status=0
@@ -53,6 +55,7 @@ case "$target" in
   loader) max_len=8192 ;;
   csv) max_len=8192 ;;
   expression) max_len=2048 ;;
+  cybertip-xml) max_len=8192 ;;
 esac
 
 work="$root/Fuzz/.build/work/$target"

@@ -13,6 +13,7 @@ enum FuzzEntryPoints {
     /// The targets, by the names `scripts/fuzz.sh` and the corpus folders use.
     enum Target: String, CaseIterable, Sendable {
         case loader, csv, expression
+        case cybertipXML = "cybertip-xml"
     }
 
     /// Runs one input through `target`.
@@ -21,6 +22,7 @@ enum FuzzEntryPoints {
         case .loader: loader(data)
         case .csv: csv(data)
         case .expression: expression(data)
+        case .cybertipXML: cybertipXML(data)
         }
     }
 
@@ -64,6 +66,11 @@ enum FuzzEntryPoints {
         if whole != streamed {
             problems.append("chunked read (chunk size \(chunked.chunkSize)) disagrees with the whole read:\n\(whole)\n---\n\(streamed)")
         }
+        // The importers' reader (forensic exports), in two chunk sizes: they must agree too.
+        let small = importRows(path, chunkSize: 1 + data.count % 5), large = importRows(path, chunkSize: 1 << 20)
+        if small != large {
+            problems.append("import reader: chunk size \(1 + data.count % 5) disagrees with one chunk:\n\(small)\n---\n\(large)")
+        }
         let known: [String: Set<String>] = ["devices": ["D1", "D2"], "victims": ["V1"], "witnesses": ["W1"], "cybertip_files": ["F1"]]
         let reader = TabularEvidenceReader(schema: .v1, reader: CSVReader(file: "evidence.csv", data: data), knownIDs: known)
         do throws(DiagnosticError) {
@@ -75,6 +82,67 @@ enum FuzzEntryPoints {
             }
         }
         return problems
+    }
+
+    /// Every record the importers' CSV reader gives, and its error, as text to compare.
+    private static func importRows(_ path: String, chunkSize: Int) -> [String] {
+        var result: [String] = []
+        do throws(DiagnosticError) {
+            var reader = try ChunkedCSVReader(path: path, chunkSize: chunkSize)
+            defer { reader.close() }
+            while let record = try reader.next() {
+                result.append("\(record.index) \(record.fields) \(record.positions.map(\.description))")
+            }
+        } catch {
+            result.append("error: \(error)")
+        }
+        return result
+    }
+
+    // MARK: - CyberTip XML import
+
+    /// The bytes as a CyberTipline XML report: the safe XML reader (byte-level prescan, then SAX
+    /// with entities off, depth and size limits), the mapper to CyberTip records, and the YAML
+    /// writer, whose output must read back as exactly what was written. The SAX stage also runs
+    /// without the prescan, to fuzz the second line of defence on its own.
+    static func cybertipXML(_ data: Data) -> [String] {
+        var problems: [String] = []
+        do throws(DiagnosticError) {
+            let root = try SafeXML.parse(data, file: "report.xml")
+            var mapper = CyberTipXMLMapper(schema: .v1)
+            let reports = mapper.reports(in: root)
+            problems += checkLocations(mapper.diagnostics, inside: nil)
+            for report in reports {
+                let node = YAMLWriter.node(for: report)
+                problems += readsBack(try YAMLWriter.serialize(node), as: YAMLWriter.shape(of: node))
+            }
+        } catch {
+            problems += checkLocations(error.diagnostics, inside: nil)
+        }
+        do throws(DiagnosticError) {
+            _ = try SafeXML.parseWithoutPrescan(data, file: "report.xml", limits: .standard)
+        } catch {
+            problems += checkLocations(error.diagnostics, inside: nil)
+        }
+        // Any text at all, written as a YAML string, reads back as the same string.
+        let text = String(decoding: data.prefix(4096), as: UTF8.self)
+        let node = YAMLWriter.string(text)
+        if let written = try? YAMLWriter.serialize(node) {
+            problems += readsBack(written, as: YAMLWriter.shape(of: node))
+        } else {
+            problems.append("YAMLWriter cannot write the string \(text.debugDescription)")
+        }
+        return problems
+    }
+
+    /// Whether YAML text written by the importers composes back to the shape it was written from.
+    static func readsBack(_ text: String, as expected: String) -> [String] {
+        do throws(DiagnosticError) {
+            let shape = try YAMLDocument(text: text, file: "written.yaml").root.map(YAMLWriter.shape(of:)) ?? "empty"
+            return shape == expected ? [] : ["written YAML reads back as \(shape), not \(expected):\n\(text)"]
+        } catch {
+            return ["written YAML does not parse (\(error)):\n\(text)"]
+        }
     }
 
     /// Every record (number, fields, field locations) and the error, as text to compare.
