@@ -119,10 +119,20 @@ enum FuzzEntryPoints {
         } catch {
             problems += checkLocations(error.diagnostics, inside: nil)
         }
-        do throws(DiagnosticError) {
-            _ = try SafeXML.parseWithoutPrescan(data, file: "report.xml", limits: .standard)
-        } catch {
-            problems += checkLocations(error.diagnostics, inside: nil)
+        // Only for what the prescan's gates let through (UTF-8, no NUL, no other declared encoding,
+        // no processing instruction): behind them, libxml2 2.9 and Foundation's XMLParser crash on
+        // encoding="UTF-7" (fuzz-regressions/cybertip-xml/crash-bad76e25af009e98), on input taken
+        // for UCS-4 (crash-67f5130c428eb071, "\0\0\0<") and on a processing instruction without
+        // data (crash-6251e8f46a931ca8, "<?x?>"). The importer reaches none of them; the SAX stage
+        // alone is fuzzed on everything else, DOCTYPEs and entities included.
+        let instruction = data.dropFirst(2).firstRange(of: Array("<?".utf8)) != nil
+            || (data.starts(with: Array("<?".utf8)) && !data.starts(with: Array("<?xml ".utf8)))
+        if !data.contains(0), String(validating: data, as: UTF8.self) != nil, !declaresOtherEncoding(data), !instruction {
+            do throws(DiagnosticError) {
+                _ = try SafeXML.parseWithoutPrescan(data, file: "report.xml", limits: .standard)
+            } catch {
+                problems += checkLocations(error.diagnostics, inside: nil)
+            }
         }
         // Any text at all, written as a YAML string, reads back as the same string.
         let text = String(decoding: data.prefix(4096), as: UTF8.self)
@@ -133,6 +143,19 @@ enum FuzzEntryPoints {
             problems.append("YAMLWriter cannot write the string \(text.debugDescription)")
         }
         return problems
+    }
+
+    /// Whether any `encoding` in the first 600 bytes names something other than UTF-8.
+    static func declaresOtherEncoding(_ data: Data) -> Bool {
+        let head = String(decoding: data.prefix(600), as: UTF8.self).lowercased()
+        var rest = head[...]
+        while let found = rest.range(of: "encoding") {
+            let value = rest[found.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            let name = value.dropFirst().prefix { $0 != "\"" && $0 != "'" }
+            if !["utf-8", "utf8"].contains(String(name)) { return true }
+            rest = rest[found.upperBound...]
+        }
+        return false
     }
 
     /// Whether YAML text written by the importers composes back to the shape it was written from.

@@ -136,4 +136,73 @@ import Testing
         #expect(result.stderr.contains(try Regex("\(name):[0-9]+:[0-9]+: error: ")), "\(result.stderr)")
         #expect(Hostile.listing(folder) == before)
     }
+
+    @Test("an XML declaration naming UTF-7 is refused before libxml2 sees it (fuzzer find: libxml2 crashes on it behind the prescan)")
+    func utf7DeclarationIsRefusedBeforeLibxml2() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: fixture("utf7-declaration.xml")))
+        let refused = try #require(refusal(data))
+        #expect(refused.map(\.id) == ["import.xml-encoding"])
+        #expect(refused.first?.location?.line == 1)
+        // SafeXML.parseWithoutPrescan(data) would crash this process (NULL dereference in
+        // xmlSwitchToEncoding, libxml2 2.9.14): the prescan's encoding check is load-bearing.
+    }
+
+    @Test("a UTF-7 declaration that is never closed with '?>', or spread over lines, is refused (fuzzer find: crashed 'readiness import cybertip')",
+          arguments: [
+            "<?xml version=\"1.0\" encoding=\"UTF-7\">?\n<!-- c --><report id=\"1\"><a>x</a></report>\n",
+            "<?xml version=\"1.0\" encoding\n=\r\n'UTF-7'?>\n<report id=\"1\"/>\n",
+            "<?xml version=\"1.0\"" + String(repeating: " ", count: 2_000) + "encoding=\"UTF-7\"?>\n<report id=\"1\"/>\n",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" encoding=\"UTF-7\"?>\n<report id=\"1\"/>\n",
+          ])
+    func utf7DeclarationVariants(_ xml: String) throws {
+        #expect(try #require(refusal(Data(xml.utf8))).map(\.id) == ["import.xml-encoding"])
+    }
+
+    @Test("the fuzzer's crashing report (an unclosed UTF-7 declaration) is refused by the importer with exit 2",
+          .enabled(if: CLIRunner.isAvailable))
+    func cliRefusesUnclosedUTF7() throws {
+        let refused = try #require(refusal(try Data(contentsOf: URL(fileURLWithPath: fixture("utf7-unclosed-declaration.xml")))))
+        #expect(refused.map(\.id) == ["import.xml-encoding"])
+        let folder = try bundle()
+        let before = Hostile.listing(folder)
+        let result = try CLIRunner.run(["import", "cybertip", fixture("utf7-unclosed-declaration.xml"), "--into", folder],
+                                       in: try Hostile.temporaryFolder("cli"))
+        #expect(result.status == 2, "was a segmentation fault (139): \(result.stderr.prefix(300))")
+        #expect(Hostile.listing(folder) == before)
+    }
+
+    @Test("a processing instruction without data ('<?x?>') is refused before XMLParser, which crashes on it (fuzzer find: crashed 'readiness import cybertip')",
+          arguments: ["<?xm?>\n<report id=\"1\"/>\n", "<?xml version=\"1.0\"?>\n<report id=\"1\"><?x?></report>\n",
+                      "<?xml version=\"1.0\"?>\n<report id=\"1\"/>\n<?pi data?>\n"])
+    func processingInstructionsAreRefused(_ xml: String) throws {
+        let refused = try #require(refusal(Data(xml.utf8)))
+        #expect(refused.map(\.id) == ["import.xml-processing-instruction"])
+        #expect(refused.first?.location != nil)
+    }
+
+    @Test("'readiness import cybertip' on an empty processing instruction exits 2, no crash (was a segmentation fault)",
+          .enabled(if: CLIRunner.isAvailable))
+    func cliRefusesEmptyProcessingInstruction() throws {
+        let folder = try bundle()
+        let result = try CLIRunner.run(["import", "cybertip", fixture("empty-processing-instruction.xml"), "--into", folder],
+                                       in: try Hostile.temporaryFolder("cli"))
+        #expect(result.status == 2, "\(result.stderr.prefix(300))")
+        #expect(result.stderr.contains("empty-processing-instruction.xml:2:"))
+    }
+
+    @Test("bytes libxml2 would take for UCS-4 ('\\0\\0\\0<') are refused before it sees them (fuzzer find: libxml2 crashes on them behind the prescan)")
+    func ucs4LookalikeIsRefusedBeforeLibxml2() throws {
+        let refused = try #require(refusal(Data([0, 0, 0] + Array("</report>".utf8) + [0])))
+        #expect(refused.map(\.id) == ["import.xml-encoding"])
+    }
+
+    @Test("'readiness import cybertip' on a UTF-7 declaration exits 2 with a located error, no crash",
+          .enabled(if: CLIRunner.isAvailable))
+    func cliRefusesUTF7() throws {
+        let folder = try bundle()
+        let result = try CLIRunner.run(["import", "cybertip", fixture("utf7-declaration.xml"), "--into", folder],
+                                       in: try Hostile.temporaryFolder("cli"))
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("utf7-declaration.xml:1:"))
+    }
 }

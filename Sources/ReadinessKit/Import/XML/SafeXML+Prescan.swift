@@ -28,6 +28,12 @@ extension SafeXML {
         }
         _ = try BundleLoader.text(of: data, file: file)
         try checkDeclaredEncoding(data, at: location)
+        if let offset = firstProcessingInstruction(in: data) {
+            throw DiagnosticError(Diagnostic(
+                id: "import.xml-processing-instruction",
+                message: "processing instructions ('<?…?>') other than the '<?xml …?>' declaration are not accepted",
+                at: location(offset), hint: "remove it; CyberTipline exports need none"))
+        }
         if let (offset, keyword) = firstDeclaration(in: data) {
             throw DiagnosticError(Diagnostic(
                 id: "import.xml-doctype",
@@ -38,22 +44,47 @@ extension SafeXML {
     }
 
     /// Throws if an XML declaration names an encoding other than UTF-8 or US-ASCII.
+    ///
+    /// The declaration is taken to run to the first `>`, not to `?>`: libxml2 switches encoding
+    /// even for a declaration that is never closed, and it then crashes on `UTF-7` (a NULL
+    /// dereference in xmlSwitchToEncoding, libxml2 2.9.14). Whitespace around `=` may be any
+    /// length and include line breaks, and every `encoding` in it is checked.
     private static func checkDeclaredEncoding(_ data: Data, at location: (Int) -> SourceLocation) throws(DiagnosticError) {
         let bom = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let head = data.prefix(bom + 512)
-        guard head.dropFirst(bom).starts(with: Array("<?xml".utf8)),
-            let end = head.firstRange(of: Array("?>".utf8))?.lowerBound
-        else { return }
-        let declaration = String(decoding: head[head.startIndex..<end], as: UTF8.self)
-        guard let keyword = declaration.range(of: "encoding") else { return }
-        let rest = declaration[keyword.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return }
-        let name = rest.dropFirst().prefix { $0 != quote }.lowercased()
-        guard name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii" else {
-            let offset = declaration.utf8.distance(from: declaration.startIndex, to: keyword.lowerBound)
-            throw DiagnosticError(Diagnostic(
-                id: "import.xml-encoding", message: "the XML declaration names encoding '\(name)'; only UTF-8 is accepted",
-                at: location(offset), hint: "re-save the export as UTF-8 and declare encoding=\"UTF-8\""))
+        guard data.dropFirst(bom).starts(with: Array("<?xml".utf8)) else { return }
+        let end = data.firstIndex(of: UInt8(ascii: ">")) ?? data.endIndex
+        let declaration = String(decoding: data[data.startIndex..<end], as: UTF8.self)
+        var searchFrom = declaration.startIndex
+        while let keyword = declaration.range(of: "encoding", range: searchFrom..<declaration.endIndex) {
+            searchFrom = keyword.upperBound
+            let rest = declaration[keyword.upperBound...].drop { $0.isWhitespace || $0 == "=" }
+            let quote = rest.first
+            let name = quote == "\"" || quote == "'" ? rest.dropFirst().prefix { $0 != quote }.lowercased() : ""
+            guard name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii" else {
+                let offset = declaration.utf8.distance(from: declaration.startIndex, to: keyword.lowerBound)
+                throw DiagnosticError(Diagnostic(
+                    id: "import.xml-encoding", message: "the XML declaration names encoding '\(name)'; only UTF-8 is accepted",
+                    at: location(offset), hint: "re-save the export as UTF-8 and declare encoding=\"UTF-8\""))
+            }
+        }
+    }
+
+    /// The byte offset of the first `<?` that is not the XML declaration at the start (`<?xml`
+    /// followed by white space), wherever it appears. Foundation's `XMLParser` on Linux crashes
+    /// (strlen of NULL) on a processing instruction without data, such as `<?x?>`.
+    private static func firstProcessingInstruction(in data: Data) -> Int? {
+        data.withUnsafeBytes { raw -> Int? in
+            let start = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var index = 0
+            while index + 1 < raw.count {
+                defer { index += 1 }
+                guard raw[index] == 0x3C, raw[index + 1] == 0x3F else { continue }  // "<?"
+                let declaration = index == start && index + 5 < raw.count
+                    && Array(raw[(index + 2)..<(index + 5)]) == Array("xml".utf8)
+                    && [0x20, 0x09, 0x0A, 0x0D].contains(raw[index + 5])
+                if !declaration { return index }
+            }
+            return nil
         }
     }
 
