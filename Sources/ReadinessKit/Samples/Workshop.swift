@@ -1,0 +1,126 @@
+import Foundation
+import Mustache
+
+/// Workshop material for one sample: a trainee handout (scenario, the case file's tables, blank
+/// questions, no findings) and a trainer key (the check's report, the answer key, and the README's
+/// notes for trainers), both rendered from Mustache templates that escape every value as HTML.
+public struct Workshop {
+    /// The templates' file names (without `.mustache`) that a templates folder must hold.
+    public static let templateNames = ["handout", "trainer-key", "blocks", "styles"]
+    /// The default templates folder, relative to the repository root.
+    public static let defaultTemplates = "templates/workshop"
+
+    let library: MustacheLibrary
+
+    /// Loads the templates from `directory`, reporting a missing or malformed one by name.
+    public init(templates directory: String) throws(DiagnosticError) {
+        var library = MustacheLibrary()
+        for name in Self.templateNames {
+            let path = URL(fileURLWithPath: directory).appendingPathComponent("\(name).mustache").path
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw DiagnosticError(Diagnostic(id: "workshop.no-template", message: "cannot read template '\(path)'", at: nil,
+                                                 hint: "run from the repository root, or give the folder with --templates"))
+            }
+            do {
+                try library.register(text, named: name)
+            } catch {
+                throw DiagnosticError(Diagnostic(id: "workshop.template-syntax", message: "cannot parse template '\(path)': \(error)",
+                                                 at: SourceLocation(file: path, line: 1, column: 1)))
+            }
+        }
+        self.library = library
+    }
+
+    /// The trainee handout: scenario, the case file as tables, and the discussion questions with
+    /// space for answers. It shows no findings, decision, answer key or trainer notes.
+    public func handout(for sample: Sample, bundle: CaseBundle, redacted: Bool) -> String {
+        let redact = redacted ? HandoutRedaction(bundle: bundle) : .none
+        var context = heading(sample, bundle: bundle, redact: redact, redacted: redacted)
+        let readme = sample.readme ?? SampleReadme(markdown: "")
+        context["scenario"] = Markdown.blocks(readme.section("Scenario") ?? "", redact: redact.callAsFunction)
+        context["hasScenario"] = readme.section("Scenario") != nil
+        context["questions"] = readme.items(of: "Discussion questions").enumerated().map { index, question in
+            ["number": index + 1, "spans": Markdown.spans(redact(question))] as [String: Any]
+        }
+        context.merge(HandoutModel(bundle: bundle, redact: redact).tables()) { $1 }
+        return library.render(context, withTemplate: "handout") ?? ""
+    }
+
+    /// The trainer key: the check's outcome (`memo`: the rendered memo's text, or the terminal
+    /// summary until memos exist), the answer key with whether each entry was found, and the
+    /// README's learning objectives, discussion notes and the picture of a fixed file.
+    public func trainerKey(for sample: Sample, outcome: SampleRunner.Outcome, memo: String, memoKind: String, redacted: Bool) -> String {
+        let redact = redacted ? HandoutRedaction(bundle: outcome.bundle) : .none
+        var context = heading(sample, bundle: outcome.bundle, redact: redact, redacted: redacted)
+        let readme = sample.readme ?? SampleReadme(markdown: "")
+        let mismatched = outcome.mismatches
+        context["expectedDecision"] = outcome.key.decision.rawValue.replacingOccurrences(of: "_", with: " ")
+        context["decision"] = outcome.report.decision.level.label
+        context["rationale"] = redact(outcome.report.decision.rationale)
+        context["agrees"] = mismatched.isEmpty
+        context["mismatches"] = mismatched.map { redact($0.description) }
+        context["keyFindings"] = outcome.key.findings.map { expected in
+            let found = !mismatched.contains { $0.rule == expected.rule && $0.subject == expected.subject && $0.expected == expected.result.rawValue }
+            let rule = outcome.report.results.first { $0.rule == expected.rule }
+            return [
+                "rule": expected.rule, "subject": expected.subject ?? "(whole rule)", "result": expected.result.label,
+                "found": found, "title": rule?.title ?? "", "severity": rule?.severity.rawValue ?? "",
+            ] as [String: Any]
+        }
+        context["memo"] = redact(memo)
+        context["memoKind"] = memoKind
+        let sections: [(String, String)] = [
+            ("Learning objectives", "Learning objectives"), ("What the check finds", "What the check finds"),
+            ("Discussion notes", "Discussion notes"), ("What a fixed file would look like", "What a fixed file would look like"),
+        ]
+        context["sections"] = sections.compactMap { heading, title -> [String: Any]? in
+            guard let body = readme.section(heading) else { return nil }
+            return ["title": title, "blocks": Markdown.blocks(body, redact: redact.callAsFunction)]
+        }
+        context["questions"] = readme.items(of: "Discussion questions").enumerated().map { index, question in
+            ["number": index + 1, "spans": Markdown.spans(redact(question))] as [String: Any]
+        }
+        return library.render(context, withTemplate: "trainer-key") ?? ""
+    }
+
+    private func heading(_ sample: Sample, bundle: CaseBundle, redact: HandoutRedaction, redacted: Bool) -> [String: Any] {
+        let info = bundle.caseRecord
+        let model = HandoutModel(bundle: bundle, redact: redact)
+        let title = sample.readme?.title ?? sample.name
+        return [
+            "title": redact(title), "sample": sample.name, "caseId": model.show(info, "id"), "caption": model.show(info, "caption"),
+            "jurisdiction": model.show(info, "jurisdiction"), "circuit": model.show(info, "circuit"), "venue": model.show(info, "venue"),
+            "stage": model.show(info, "stage").replacingOccurrences(of: "_", with: " "), "summary": model.show(info, "summary"),
+            "asOf": (try? sample.key.get().asOf.description) ?? "not set", "redacted": redacted, "tool": "readiness \(ReadinessKit.version)",
+        ]
+    }
+}
+
+/// The files `readiness workshop` writes.
+public struct WorkshopFiles: Sendable {
+    public var handout: String
+    public var trainerKey: String
+    /// Extra files (e.g. the memo in other formats), by file name.
+    public var extras: [String: String]
+
+    public init(handout: String, trainerKey: String, extras: [String: String] = [:]) {
+        self.handout = handout
+        self.trainerKey = trainerKey
+        self.extras = extras
+    }
+
+    /// Writes the files into `directory`, creating it; returns the paths written.
+    public func write(to directory: String) throws(DiagnosticError) -> [String] {
+        let files = [("handout.html", handout), ("trainer-key.html", trainerKey)] + extras.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            return try files.map { name, text in
+                let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                return path
+            }
+        } catch {
+            throw DiagnosticError(Diagnostic(id: "workshop.cannot-write", message: "cannot write workshop files to '\(directory)': \(error.localizedDescription)", at: nil))
+        }
+    }
+}
