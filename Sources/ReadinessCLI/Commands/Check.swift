@@ -38,10 +38,13 @@ struct Check: ParsableCommand {
         let day = try ReferenceDate.parse(asOf)
         let decision: Decision.Level
         do throws(DiagnosticError) {
-            let loaded = try BundleLoader().load(bundle)
+            let loaded = try BundleLoader().load(bundle, streamingEvidence: true)
             Terminal.printDiagnostics(loaded.warnings)
             let checklist = try selection.checklist(for: loaded.bundle)
-            let report = try CaseChecker(checklist: checklist).check(loaded.bundle, options: .init(asOf: day, profile: profile))
+            let progress = Progress("Checking \(bundle):")
+            defer { progress.finish() }
+            let report = try CaseChecker(checklist: checklist).check(loaded, options: .init(asOf: day, profile: profile),
+                                                                    progress: progress.update)
             Terminal.print(format == .json ? Terminal.json(report) : TerminalSummary.text(report))
             decision = report.decision.level
         } catch {
