@@ -1,6 +1,6 @@
 /// The small part of Markdown that sample READMEs use, turned into plain data for templates:
-/// paragraphs, `###` headings, bulleted and numbered lists, fenced code, and inline `code` and
-/// **bold** spans. No HTML is produced here: templates escape every piece of text they print.
+/// paragraphs, `###` headings, bulleted and numbered lists, fenced code, and inline `code`,
+/// **bold** and *emphasis* spans. No HTML is produced here: templates escape every piece of text they print.
 enum Markdown {
     /// A block as a template context: exactly one of `heading`, `paragraph`, `list`, `code` is true.
     static func blocks(_ text: String, redact: (String) -> String = { $0 }) -> [[String: Any]] {
@@ -68,22 +68,22 @@ enum Markdown {
         return digits.count + 2
     }
 
-    /// Inline spans: `code` and **strong** runs, everything else plain.
+    /// Inline spans: `code`, **strong** and *em* runs, everything else plain.
     static func spans(_ text: String) -> [[String: Any]] {
         var spans: [[String: Any]] = []
         var plain = ""
         var index = text.startIndex
-        func emit(_ run: String, code: Bool = false, strong: Bool = false) {
+        func emit(_ run: String, style: String = "plain") {
             guard !run.isEmpty else { return }
-            spans.append(["text": run, "code": code, "strong": strong, "plain": !code && !strong])
+            spans.append(["text": run, "code": style == "code", "strong": style == "strong", "em": style == "em", "plain": style == "plain"])
         }
         scanning: while index < text.endIndex {
-            for (opener, isCode) in [("`", true), ("**", false)] where text[index...].hasPrefix(opener) {
+            for (opener, style) in [("`", "code"), ("**", "strong"), ("*", "em")] where text[index...].hasPrefix(opener) {
                 let start = text.index(index, offsetBy: opener.count)
                 if let end = text.range(of: opener, range: start..<text.endIndex), end.lowerBound > start {
                     emit(plain)
                     plain = ""
-                    emit(String(text[start..<end.lowerBound]), code: isCode, strong: !isCode)
+                    emit(String(text[start..<end.lowerBound]), style: style)
                     index = end.upperBound
                     continue scanning
                 }

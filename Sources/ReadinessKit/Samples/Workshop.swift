@@ -6,7 +6,7 @@ import Mustache
 /// notes for trainers), both rendered from Mustache templates that escape every value as HTML.
 public struct Workshop {
     /// The templates' file names (without `.mustache`) that a templates folder must hold.
-    public static let templateNames = ["handout", "trainer-key", "blocks", "styles"]
+    public static let templateNames = ["handout", "trainer-key", "blocks", "spans", "styles"]
     /// The default templates folder, relative to the repository root.
     public static let defaultTemplates = "templates/workshop"
 
@@ -69,14 +69,13 @@ public struct Workshop {
         }
         context["memo"] = redact(memo)
         context["memoKind"] = memoKind
-        let sections: [(String, String)] = [
-            ("Learning objectives", "Learning objectives"), ("What the check finds", "What the check finds"),
-            ("Discussion notes", "Discussion notes"), ("What a fixed file would look like", "What a fixed file would look like"),
-        ]
-        context["sections"] = sections.compactMap { heading, title -> [String: Any]? in
-            guard let body = readme.section(heading) else { return nil }
-            return ["title": title, "blocks": Markdown.blocks(body, redact: redact.callAsFunction)]
+        func sections(_ headings: [String]) -> [[String: Any]] {
+            headings.compactMap { heading in
+                readme.section(heading).map { ["title": heading, "blocks": Markdown.blocks($0, redact: redact.callAsFunction)] }
+            }
         }
+        context["sectionsBefore"] = sections(["Learning objectives", "What the check finds"])
+        context["sectionsAfter"] = sections(["Discussion notes", "What a fixed file would look like"])
         context["questions"] = readme.items(of: "Discussion questions").enumerated().map { index, question in
             ["number": index + 1, "spans": Markdown.spans(redact(question))] as [String: Any]
         }
