@@ -4,7 +4,7 @@ import Mustache
 /// Workshop material for one sample: a trainee handout (scenario, the case file's tables, blank
 /// questions, no findings) and a trainer key (the check's report, the answer key, and the README's
 /// notes for trainers), both rendered from Mustache templates that escape every value as HTML.
-public struct Workshop {
+public struct Workshop: Sendable {
     /// The templates' file names (without `.mustache`) that a templates folder must hold.
     public static let templateNames = ["handout", "trainer-key", "blocks", "spans", "styles"]
     /// The default templates folder, relative to the repository root.
