@@ -118,6 +118,13 @@ struct TabularEvidenceReader {
         return columns
     }
 
+    /// `text` without leading and trailing spaces and tabs.
+    static func trimmed(_ text: Substring) -> String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(text[first...last])
+    }
+
     private func convert(_ cell: String, as type: FieldType, field: String) throws(ScalarConverter.Failure) -> Value {
         guard case .list(let element) = type else {
             return try ScalarConverter.convert(cell, style: .cell, to: type, field: field)
@@ -125,7 +132,7 @@ struct TabularEvidenceReader {
         if cell.isEmpty { return .null }
         var values: [Value] = []
         for part in cell.split(separator: ";", omittingEmptySubsequences: false) {
-            let text = String(part.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+            let text = Self.trimmed(part)
             guard !text.isEmpty else {
                 throw ScalarConverter.Failure(id: "bundle.wrong-type", message: "'\(field)' has an empty list entry",
                                               hint: "separate list values with ';' and leave no empty entries")
