@@ -55,6 +55,21 @@ import Testing
         }
     }
 
+    /// The large sample is exactly what its README's generate command makes.
+    @Test func largeSampleIsReproducible() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("large-\(UUID().uuidString)").path
+        try BundleGenerator(items: 5000, seed: 2026, rates: [.unallocatedOnly: 0.01, .cacheOnly: 0.01, .unverifiedHash: 0.005, .synthetic: 0.002])
+            .write(to: folder)
+        for file in ["case.yaml", "evidence.csv"] {
+            let made = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))
+            let committed = try Data(contentsOf: URL(fileURLWithPath: SampleFixtures.directory + "/us-large-volume/" + file))
+            #expect(made == committed, "samples/us-large-volume/\(file) differs from the generator's output: regenerate it with the command in its README")
+        }
+        let readme = try #require(SampleFixtures.sample("us-large-volume").readme)
+        let command = "--items 5000 --seed 2026 --pattern unallocated-only=0.01 --pattern cache-only=0.01 --pattern unverified-hash=0.005 --pattern synthetic=0.002"
+        #expect(readme.section("Making bigger ones")?.contains(command) == true)
+    }
+
     @Test func listingReadsSummaryAndDecision() throws {
         let samples = try SampleCatalogue.load(directory: SampleFixtures.directory)
         let ready = try #require(samples.first { $0.name == "us-ready-possession" })
