@@ -106,8 +106,9 @@ struct HandoutModel {
             "id": show(tip, "id"), "provider": show(tip, "provider"), "submitted": show(tip, "submitted_at"),
             "received": show(tip, "received_at"), "preservation": show(tip, "preservation_expires_at"),
             "process": show(tip, "legal_process"), "custodian": show(tip, "custodian"), "usedToProve": show(tip, "used_to_prove"),
-            "certification": certification == nil ? "not recorded"
-                : "\(words(certification!, "type")); on file: \(show(certification, "on_file")); notice served: \(show(certification, "notice_served_at"))",
+            "certification": certification.map {
+                "\(words($0, "type")); on file: \(show($0, "on_file")); notice served: \(show($0, "notice_served_at"))"
+            } ?? "not recorded",
             "files": files.map { file in
                 [
                     "id": show(file, "id"), "viewedByProvider": show(file, "file_viewed_by_esp"),
@@ -145,7 +146,7 @@ struct HandoutModel {
             "role": words(witness, "role"), "agency": show(witness, "agency"), "available": show(witness, "available"),
             "reason": show(witness, "unavailable_reason"), "country": show(witness, "country"),
             "subpoenaed": show(witness, "subpoenaed"),
-            "certification": certification == nil ? "none recorded" : "\(words(certification!, "type")); on file: \(show(certification, "on_file"))",
+            "certification": certification.map { "\(words($0, "type")); on file: \(show($0, "on_file"))" } ?? "none recorded",
             "covers": covers.isEmpty ? "none" : covers.map { "\(show($0, "charge")): \(show($0, "element").replacingOccurrences(of: "_", with: " "))" }
                 .joined(separator: "; "),
         ]

@@ -89,6 +89,7 @@ public struct Workshop: Sendable {
         return [
             "title": redact(title), "sample": sample.name, "caseId": model.show(info, "id"), "caption": model.show(info, "caption"),
             "jurisdiction": model.show(info, "jurisdiction"), "circuit": model.show(info, "circuit"), "venue": model.show(info, "venue"),
+            "hasCircuit": !(info["circuit"]?.isNull ?? true),
             "stage": model.show(info, "stage").replacingOccurrences(of: "_", with: " "), "summary": model.show(info, "summary"),
             "asOf": (try? sample.key.get().asOf.description) ?? "not set", "redacted": redacted, "tool": "readiness \(ReadinessKit.version)",
         ]
