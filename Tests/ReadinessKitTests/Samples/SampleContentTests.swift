@@ -46,6 +46,11 @@ import Testing
         for tip in bundle.records(in: "cybertips") {
             #expect(tip["provider"]?.stringValue?.contains("(fictional)") ?? true, "sample '\(name)': provider of CyberTip \(tip.id ?? "?") not marked fictional")
         }
+        for process in bundle.records(in: "legal_process") {
+            for premises in process["scope"]?.recordValue?["premises"]?.listValue?.compactMap(\.stringValue) ?? [] {
+                #expect(premises.contains("(fictional)"), "sample '\(name)': premises '\(premises)' of \(process.id ?? "?") not marked fictional (quote addresses that hold commas)")
+            }
+        }
         for victim in bundle.records(in: "victims") {
             #expect(victim["name"]?.isNull ?? true, "sample '\(name)': victim \(victim.id ?? "?") has a name; use the pseudonymous id only")
             #expect(victim["date_of_birth"]?.isNull ?? true, "sample '\(name)': victim \(victim.id ?? "?") has a date of birth")
