@@ -14,8 +14,9 @@ import Yams
 /// ```
 ///
 /// A finding with a `subject` is matched against that subject's finding; without one, against the
-/// rule's summary result (the worst of its subjects, or the case-level result). `pass` means the
-/// subject was checked and passed (passing subjects are counted, not listed, in reports).
+/// rule's summary result (the worst of its subjects, or the case-level result). Reports count
+/// passing subjects rather than list them, so `pass` for a subject is accepted when the report lists
+/// no other result for it and the rule passed at least one subject.
 public struct AnswerKey: Sendable, Equatable {
     /// One finding the check must produce.
     public struct ExpectedFinding: Sendable, Hashable, CustomStringConvertible {
