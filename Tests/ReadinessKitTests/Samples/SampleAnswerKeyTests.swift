@@ -44,6 +44,16 @@ import Testing
         #expect(readme.preamble.contains("swift run readiness check samples/us-ready-possession\n"))
     }
 
+    /// The clock sample's README promises the blocker once the 30-day limit has passed.
+    @Test func speedyTrialLimitPassesAfterTheDeadline() throws {
+        let outcome = try #require(SampleFixtures.outcome("us-preservation-lapsed-speedy-trial").0)
+        var runner = SampleRunner(packs: try SampleFixtures.packs.get())
+        let late = try runner.check(outcome.bundle, asOf: try #require(Day(year: 2026, month: 6, day: 6)), profile: nil)
+        #expect(late.decision.level == .notReady)
+        #expect(late.results.first { $0.rule == "US-LP-04" }?.outcome == .fail)
+        #expect(outcome.report.results.first { $0.rule == "US-LP-04" }?.outcome == .pass)
+    }
+
     /// The two warrantless-view samples hold the same facts; the circuit alone changes the severity.
     @Test func sameFactsDifferentCircuitsDifferentSeverity() throws {
         let ninth = try #require(SampleFixtures.outcome("us-warrantless-view-9th").0)
