@@ -39,9 +39,7 @@ public struct Workshop: Sendable {
         let readme = sample.readme ?? SampleReadme(markdown: "")
         context["scenario"] = Markdown.blocks(readme.section("Scenario") ?? "", redact: redact.callAsFunction)
         context["hasScenario"] = readme.section("Scenario") != nil
-        context["questions"] = readme.items(of: "Discussion questions").enumerated().map { index, question in
-            ["number": index + 1, "spans": Markdown.spans(redact(question))] as [String: Any]
-        }
+        context["questions"] = questions(readme, redact: redact)
         context.merge(HandoutModel(bundle: bundle, redact: redact).tables()) { $1 }
         return library.render(context, withTemplate: "handout") ?? ""
     }
@@ -76,10 +74,14 @@ public struct Workshop: Sendable {
         }
         context["sectionsBefore"] = sections(["Learning objectives", "What the check finds"])
         context["sectionsAfter"] = sections(["Discussion notes", "What a fixed file would look like"])
-        context["questions"] = readme.items(of: "Discussion questions").enumerated().map { index, question in
-            ["number": index + 1, "spans": Markdown.spans(redact(question))] as [String: Any]
-        }
+        context["questions"] = questions(readme, redact: redact)
         return library.render(context, withTemplate: "trainer-key") ?? ""
+    }
+
+    private func questions(_ readme: SampleReadme, redact: HandoutRedaction) -> [[String: Any]] {
+        readme.items(of: "Discussion questions").enumerated().map { index, question in
+            ["number": index + 1, "spans": Markdown.spans(redact(question))]
+        }
     }
 
     private func heading(_ sample: Sample, bundle: CaseBundle, redact: HandoutRedaction, redacted: Bool) -> [String: Any] {
