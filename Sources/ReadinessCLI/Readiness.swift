@@ -17,6 +17,9 @@ struct Readiness: ParsableCommand {
               readiness schema > bundle.schema.json
             """,
         version: ReadinessKit.version,
-        subcommands: [Check.self, Validate.self, Lint.self, TestRules.self, Rules.self, Explain.self, Generate.self, Init.self, Schema.self, Samples.self, WorkshopCommand.self]
+        subcommands: [
+            Check.self, Validate.self, Import.self, Lint.self, TestRules.self, Rules.self, Explain.self, Generate.self,
+            Init.self, Schema.self, Samples.self, WorkshopCommand.self,
+        ]
     )
 }

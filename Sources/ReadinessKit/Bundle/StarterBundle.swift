@@ -1,7 +1,13 @@
 /// The commented starter bundle written by `readiness init`.
 public enum StarterBundle {
     /// File names and contents, in writing order.
-    public static let files: [(name: String, contents: String)] = [("case.yaml", caseFile)]
+    public static let files: [(name: String, contents: String)] = [("case.yaml", caseFile), ("evidence.csv", evidenceFile)]
+
+    static let evidenceFile = """
+        id,device,location,sha256,hash_verified
+        E-0001,D1,allocated,0000000000000000000000000000000000000000000000000000000000000000,
+
+        """
 
     static let caseFile = """
         # Readiness case bundle — format version 1. Metadata only: never put images or videos here.
@@ -42,14 +48,10 @@ public enum StarterBundle {
               tool_version: "1.0"
               write_blocked: true
 
-        # Media files found, one per item (metadata only). For long lists use evidence.csv instead,
-        # with one column per field (e.g. id,device,location,sha256,hash_verified).
-        evidence:
-          - id: E-0001
-            device: D1
-            location: allocated              # allocated, unallocated, browser_cache, thumbnail_cache, …
-            sha256: 0000000000000000000000000000000000000000000000000000000000000000
-            # hash_verified: true            # leave out until the examiner has verified it
+        # Media files found live in evidence.csv next to this file: one row per item (metadata only),
+        # one column per field (id, device, location, sha256, hash_verified, …; see docs/bundle-format.md).
+        # Leave a cell empty while a fact is not established, e.g. hash_verified until the examiner
+        # has verified it. `readiness import evidence` fills it from a forensic tool's export.
 
         witnesses:
           - id: WIT1

@@ -46,8 +46,8 @@ public struct DiagnosticRenderer: Sendable {
         if cache[location.file] == nil {
             let size = (try? FileManager.default.attributesOfItem(atPath: location.file)[.size] as? Int) ?? nil
             guard let size, size <= 16 << 20, let data = FileManager.default.contents(atPath: location.file) else { return nil }
-            let text = String(decoding: data, as: UTF8.self)
-            cache[location.file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            cache[location.file] = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                .map { Substring(String(decoding: $0, as: UTF8.self)) }
         }
         guard let lines = cache[location.file], location.line >= 1, location.line <= lines.count else { return nil }
         let line = lines[location.line - 1]

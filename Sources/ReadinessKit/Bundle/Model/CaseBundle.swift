@@ -11,6 +11,9 @@ public struct CaseBundle: Sendable {
     public let sources: [SourceFile]
     /// Records of each collection by id, e.g. `index["devices"]["D1"]` (the first, when ids repeat).
     public let index: [String: [String: Record]]
+    /// Each collection's records as one list value, in the order of `schema.collections`, built once
+    /// so that every rule's evaluation shares them.
+    let collectionLists: [Value]
     /// Records whose id repeats an earlier one in the same collection, with the collection key.
     public let duplicates: [(collection: String, record: Record)]
 
@@ -36,8 +39,10 @@ public struct CaseBundle: Sendable {
         self.sources = sources
         var index: [String: [String: Record]] = [:]
         var duplicates: [(collection: String, record: Record)] = []
+        var lists: [Value] = []
         for collection in schema.collections {
             let records = CaseBundle.records(at: collection.path, under: root)
+            lists.append(.list(records.map(Value.record)))
             var byID: [String: Record] = Dictionary(minimumCapacity: records.count)
             for record in records {
                 guard let id = record.id else { continue }
@@ -47,6 +52,7 @@ public struct CaseBundle: Sendable {
         }
         self.index = index
         self.duplicates = duplicates
+        self.collectionLists = lists
     }
 
     /// The `case` record.

@@ -18,7 +18,7 @@ extension BundleSchema {
                 FieldSchema("certification", .record("Certification"), "The provider's records certification."),
                 FieldSchema("used_to_prove", .list(.string), "Facts the prosecution intends to prove with the report itself.", example: "[upload_ip, account_ownership]"),
                 FieldSchema("files", .list(.record("CyberTipFile")), "Files uploaded with the report."),
-                FieldSchema("notes", .string, "Notes."),
+                FieldSchema("notes", .string, "Notes, including reported-person details kept by the importer.", sensitivity: .suspect),
             ]),
         RecordType(
             "CyberTipFile", "One file in a CyberTipline report, with what the provider did with it.",

@@ -24,13 +24,20 @@ public struct EvaluationContext: Sendable {
     var steps = 0
     /// Facts read so far, when explaining; `nil` on the fast path.
     var facts: [Fact]?
+    /// The facts already recorded, so recording stays linear however many facts a rule reads.
+    var recorded: Set<Fact> = []
+    /// The most facts one explanation records; a rule over a million items reads a million facts.
+    static let factLimit = 1_000
+    /// The message of the latest error on the condition path (see `Truth.error`).
+    var failure: String?
 
+    /// A context for one bundle, with every variable of `environment` unbound (`.null`).
     public init(bundle: CaseBundle, asOf: Day, environment: ExpressionEnvironment) {
         self.bundle = bundle
         self.asOf = asOf
         self.variables = Array(repeating: .null, count: environment.variableCount)
         let collections = bundle.schema.collections
-        self.collections = collections.map { .list(bundle.records(in: $0.key).map(Value.record)) }
+        self.collections = bundle.collectionLists
         self.indexes = collections.map { bundle.index[$0.key] ?? [:] }
     }
 
@@ -42,6 +49,23 @@ public struct EvaluationContext: Sendable {
         return .error("evaluation stopped after \(stepLimit) steps (the step budget); the lists are too large for this rule")
     }
 
+    /// The value of a field of the record held by a variable, or `nil` when the variable holds no record.
+    ///
+    /// The fast path only reads, so the record is borrowed rather than retained; explaining
+    /// takes the slow path that records the fact.
+    @inline(__always)
+    mutating func field(ofVariable variable: Int, slot: Int, type: RecordType, name: String) -> Value? {
+        guard variable < variables.count else { return nil }
+        if facts == nil {
+            guard case .record(let record) = variables[variable] else { return nil }
+            return record.type === type ? record.fields[slot] : (record[name] ?? .null)
+        }
+        guard case .record(let record) = variables[variable] else { return nil }
+        let value = record.type === type ? record.fields[slot] : (record[name] ?? .null)
+        read(name, of: record, value: value)
+        return value
+    }
+
     /// Records a fact read from a record's field, when explaining.
     mutating func read(_ field: String, of record: Record, value: Value) {
         guard facts != nil else { return }
@@ -50,7 +74,8 @@ public struct EvaluationContext: Sendable {
         case .list(let elements) where elements.contains(where: { $0.recordValue != nil }): return
         default: break
         }
+        guard let count = facts?.count, count < Self.factLimit else { return }
         let fact = Fact(path: record.path(of: field), value: value)
-        if facts?.contains(fact) == false { facts?.append(fact) }
+        if recorded.insert(fact).inserted { facts?.append(fact) }
     }
 }
