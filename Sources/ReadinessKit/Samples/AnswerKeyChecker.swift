@@ -31,7 +31,12 @@ public struct KeyMismatch: Sendable, Hashable, CustomStringConvertible {
 public enum AnswerKeyChecker {
     /// Every departure of `report` from `key`, in the key's order (the decision first). Empty when
     /// the report agrees with the key.
-    public static func compare(_ report: Report, with key: AnswerKey, sample: String) -> [KeyMismatch] {
+    ///
+    /// - Parameter subjects: For a rule id, the ids of the records the rule checks one by one (its
+    ///   `for_each` collection in the bundle), or `nil` when unknown. Reports list passing subjects
+    ///   only as counts, so this is how a `pass` for a subject that the rule never checks is caught.
+    public static func compare(_ report: Report, with key: AnswerKey, sample: String,
+                               subjects: (String) -> Set<String>? = { _ in nil }) -> [KeyMismatch] {
         var mismatches: [KeyMismatch] = []
         if report.decision.level != key.decision {
             mismatches.append(KeyMismatch(sample: sample, expected: key.decision.rawValue,
@@ -41,7 +46,7 @@ public enum AnswerKeyChecker {
             mismatches.append(KeyMismatch(sample: sample, rule: "as_of", expected: key.asOf.description, found: report.asOf))
         }
         for expected in key.findings {
-            if let found = mismatch(expected, in: report) {
+            if let found = mismatch(expected, in: report, subjects: subjects(expected.rule)) {
                 mismatches.append(KeyMismatch(sample: sample, rule: expected.rule, subject: expected.subject,
                                               expected: expected.result.rawValue, found: found, location: expected.location))
             }
@@ -50,7 +55,7 @@ public enum AnswerKeyChecker {
     }
 
     /// What was found instead of `expected`, or `nil` when it was found.
-    static func mismatch(_ expected: AnswerKey.ExpectedFinding, in report: Report) -> String? {
+    static func mismatch(_ expected: AnswerKey.ExpectedFinding, in report: Report, subjects: Set<String>? = nil) -> String? {
         guard let result = report.results.first(where: { $0.rule == expected.rule }) else {
             return "no such rule in the report (is it in a loaded pack, and spelt as there?)"
         }
@@ -61,6 +66,9 @@ public enum AnswerKeyChecker {
             return finding.outcome == expected.result ? nil : "\(finding.outcome.rawValue) (\(describe(result)))"
         }
         // Passing subjects are counted, not listed.
+        if let subjects, !subjects.contains(subject) {
+            return "no finding: the rule does not check '\(subject)' (it checks \(subjects.sorted().prefix(6).joined(separator: ", ")))"
+        }
         if expected.result == .pass, result.counts[CheckResult.pass.rawValue, default: 0] > 0 { return nil }
         return "no finding for that subject (\(describe(result)))"
     }

@@ -96,8 +96,11 @@ public struct SampleRunner {
         let key = try sample.key.get()
         let bundle = try BundleLoader().load(sample.path).bundle
         let report = try check(bundle, asOf: key.asOf, profile: key.profile)
-        return Outcome(bundle: bundle, report: report, key: key,
-                       mismatches: AnswerKeyChecker.compare(report, with: key, sample: sample.name))
+        let collections = Dictionary(packs.flatMap(\.rules).compactMap { rule in rule.forEach.map { (rule.id, $0) } }) { first, _ in first }
+        let mismatches = AnswerKeyChecker.compare(report, with: key, sample: sample.name) { rule in
+            collections[rule].map { Set(bundle.records(in: $0).compactMap(\.id)) }
+        }
+        return Outcome(bundle: bundle, report: report, key: key, mismatches: mismatches)
     }
 
     /// Checks `bundle` with the packs covering its jurisdiction.

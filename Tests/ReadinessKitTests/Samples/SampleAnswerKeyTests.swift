@@ -85,6 +85,16 @@ import Testing
         #expect(mismatches[1].description.hasPrefix("sample 'us-warrantless-view-9th': rule US-PS-01, subject CT1-F1: expected pass, found fail"))
         #expect(mismatches[2].description.contains("rule US-PS-01, subject CT1-F9: expected fail, found no finding for that subject"))
         #expect(mismatches[3].description.contains("rule NO-SUCH-01 (summary result): expected fail, found no such rule"))
+
+        // A pass is matched only for a subject the rule checks.
+        key = outcome.key
+        key.findings = [.init(rule: "US-PS-01", subject: "CT1-F2", result: .pass), .init(rule: "US-PS-01", subject: "E-0001", result: .pass)]
+        let checked = AnswerKeyChecker.compare(outcome.report, with: key, sample: "s") { rule in
+            rule == "US-PS-01" ? ["CT1-F1", "CT1-F2"] : nil
+        }
+        #expect(checked.map(\.description) == [
+            "sample 's': rule US-PS-01, subject E-0001: expected pass, found no finding: the rule does not check 'E-0001' (it checks CT1-F1, CT1-F2)",
+        ])
     }
 
     /// Facts of a record that do not depend on the place: dates and offsets differ between circuits.
