@@ -37,12 +37,17 @@ public struct CaseChecker: Sendable {
             results.append(evaluator.evaluate(waivers: &waivers))
         }
         let counts = Self.counts(results)
+        let info = Self.caseInfo(bundle)
+        let proof = ProofMatrixBuilder.build(bundle, checklist: checklist)
         return Report(
             toolVersion: ReadinessKit.version, asOf: options.asOf.description, profile: profile.name,
-            caseInfo: Self.caseInfo(bundle), summary: BundleSummary(bundle), sources: bundle.sources,
+            caseInfo: info, summary: BundleSummary(bundle), sources: bundle.sources,
             packs: checklist.packs.map { .init(id: $0.id, title: $0.title, version: $0.version, file: $0.file, sha256: $0.sha256) },
             results: results, counts: counts, decision: DecisionMaker(profile: profile).decide(results),
-            waiverNotes: waivers.refused.sorted { $0.id < $1.id })
+            waiverNotes: waivers.refused.sorted { $0.id < $1.id }, proofMatrix: proof,
+            witnesses: WitnessMatrixBuilder.build(bundle, proof: proof),
+            evidence: EvidenceSummaryBuilder.build(bundle, checklist: checklist, jurisdiction: info.jurisdiction),
+            actionPlan: ActionPlanBuilder.build(results))
     }
 
     private func resolveProfile(_ name: String?) throws(DiagnosticError) -> Profile {

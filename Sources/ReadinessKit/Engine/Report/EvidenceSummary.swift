@@ -1,0 +1,77 @@
+/// The evidence items at a glance: where they were found, what they are, which device holds them,
+/// and image-equivalent counts where a pack defines them.
+public struct EvidenceSummary: Codable, Sendable, Hashable {
+    public var items: Int
+    /// Items by `location` (allocated, unallocated, …), most first, then by name.
+    public var byLocation: [Tally]
+    /// Items by media type: `image`, `video`, or `unknown` when `is_video` is not recorded.
+    public var byMediaType: [Tally]
+    /// Items by device id (`none` when no device is recorded), most first, then by id.
+    public var byDevice: [Tally]
+    /// Image-equivalent counts, when a pack has an `image_equivalents` table (see `docs/report-format.md`).
+    public var imageEquivalents: ImageEquivalents?
+
+    /// A count under a key.
+    public struct Tally: Codable, Sendable, Hashable {
+        public var key: String
+        public var count: Int
+    }
+
+    /// Images plus videos counted at the pack's rate for the case's jurisdiction.
+    public struct ImageEquivalents: Codable, Sendable, Hashable {
+        /// The `image_equivalents` row used: the jurisdiction, or `default`.
+        public var row: String
+        /// Images each video counts as (`per_video`).
+        public var perVideo: Int
+        public var images: Int
+        public var videos: Int
+        /// Items whose media type is not recorded; they are left out of the total.
+        public var unknownType: Int
+        /// `images + videos × perVideo`.
+        public var total: Int
+    }
+}
+
+enum EvidenceSummaryBuilder {
+    /// The name of the pack table read for image-equivalent counts.
+    static let tableName = "image_equivalents"
+
+    static func build(_ bundle: CaseBundle, checklist: CompiledChecklist, jurisdiction: String) -> EvidenceSummary {
+        let items = bundle.records(in: "evidence")
+        let media = items.map { item -> String in
+            switch item["is_video"]?.boolValue {
+            case true: "video"
+            case false: "image"
+            case nil: "unknown"
+            }
+        }
+        let tallies = EvidenceSummary(
+            items: items.count,
+            byLocation: tally(items.map { $0["location"]?.stringValue ?? "unknown" }),
+            byMediaType: tally(media),
+            byDevice: tally(items.map { $0["device"]?.stringValue ?? "none" }),
+            imageEquivalents: nil)
+        guard let (row, perVideo) = rate(checklist: checklist, jurisdiction: jurisdiction) else { return tallies }
+        let images = media.filter { $0 == "image" }.count, videos = media.filter { $0 == "video" }.count
+        var summary = tallies
+        summary.imageEquivalents = .init(
+            row: row, perVideo: perVideo, images: images, videos: videos,
+            unknownType: media.count - images - videos, total: images + videos * perVideo)
+        return summary
+    }
+
+    /// The `per_video` rate of the last pack defining `image_equivalents`: the jurisdiction's row,
+    /// else the table's default row.
+    static func rate(checklist: CompiledChecklist, jurisdiction: String) -> (row: String, perVideo: Int)? {
+        guard let table = checklist.packs.flatMap(\.tables).last(where: { $0.name == tableName }) else { return nil }
+        if case .int(let rate)? = table.rows[jurisdiction]?["per_video"] { return (jurisdiction, rate) }
+        if case .int(let rate)? = table.defaultRow?["per_video"] { return ("default", rate) }
+        return nil
+    }
+
+    static func tally(_ keys: [String]) -> [EvidenceSummary.Tally] {
+        Dictionary(keys.map { ($0, 1) }, uniquingKeysWith: +)
+            .map { EvidenceSummary.Tally(key: $0.key, count: $0.value) }
+            .sorted { ($1.count, $0.key) < ($0.count, $1.key) }
+    }
+}
