@@ -107,7 +107,7 @@ struct MarkdownContentType: MustacheContentType {
 
     /// Characters that start Markdown or HTML syntax, escaped with a backslash (CommonMark allows
     /// a backslash before any ASCII punctuation).
-    static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "&", "!", "{", "}"]
+    static let special: Set<Character> = ["\\", "`", "*", "_", "[", "<", ">", "|", "#", "~", "&"]
 
     func escapeText(_ text: String) -> String {
         var escaped = ""

@@ -62,9 +62,15 @@ struct CountView: Codable, Sendable {
 /// Counts by result and severity.
 struct CountsView: Codable, Sendable {
     var rulesChecked: Int
-    var rulesByResult: [CountView]
+    var byResult: [ResultCountView]
     var openRulesBySeverity: [CountView]
-    var subjectsByResult: [CountView]
+}
+
+/// Rules and items with one result.
+struct ResultCountView: Codable, Sendable {
+    var result: String
+    var rules: Int
+    var items: Int
 }
 
 /// One open blocker or major rule with the items concerned.

@@ -44,11 +44,13 @@ enum MemoViewBuilder {
         let order: [CheckResult] = [.fail, .unknown, .needsReview, .error, .waived, .pass, .notApplicable]
         return CountsView(
             rulesChecked: report.results.count,
-            rulesByResult: order.map { CountView(label: $0.label, count: report.counts.rulesByOutcome[$0.rawValue] ?? 0) },
+            byResult: order.map {
+                ResultCountView(result: $0.label, rules: report.counts.rulesByOutcome[$0.rawValue] ?? 0,
+                                items: report.counts.subjectsByOutcome[$0.rawValue] ?? 0)
+            },
             openRulesBySeverity: Severity.allCases.map {
                 CountView(label: $0.rawValue, count: report.counts.openRulesBySeverity[$0.rawValue] ?? 0)
-            },
-            subjectsByResult: order.map { CountView(label: $0.label, count: report.counts.subjectsByOutcome[$0.rawValue] ?? 0) })
+            })
     }
 
     static func issues(_ results: [RuleResult], actions: [String: String]) -> [IssueView] {
