@@ -36,7 +36,8 @@ struct TemplateSet: Sendable {
     /// Every file, sorted by path.
     let files: [TemplateFile]
     private let library: MustacheLibrary
-    private let tags: [String: (path: String, tags: [TemplateTag])]
+    /// Each template's path and tags, by partial name.
+    let tags: [String: (path: String, tags: [TemplateTag])]
 
     /// Reads and parses the `kind` folder under `root`.
     ///
@@ -70,7 +71,7 @@ struct TemplateSet: Sendable {
                 tags[name] = (path, scanned.tags)
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(Diagnostic(
-                    id: "template.syntax", message: "\(error.error)".lowercased(),
+                    id: "template.syntax", message: words("\(error.error)"),
                     at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
                 problems.append(Diagnostic(id: "template.syntax", message: "\(error)", at: SourceLocation(file: path, line: 1, column: 1)))
@@ -78,6 +79,13 @@ struct TemplateSet: Sendable {
         }
         guard problems.isEmpty else { throw DiagnosticError(problems) }
         return TemplateSet(kind: kind, root: root, files: files, library: library, tags: tags)
+    }
+
+    /// A parser error case in words: `sectionCloseNameIncorrect` → "section close name incorrect".
+    private static func words(_ identifier: String) -> String {
+        identifier.reduce(into: "") { text, character in
+            text += character.isUppercase ? " " + character.lowercased() : String(character)
+        }
     }
 
     /// Whether the set has an entry template named `name`.
