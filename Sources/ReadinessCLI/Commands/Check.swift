@@ -68,14 +68,17 @@ struct Check: ParsableCommand {
         let chosen = format ?? output.flatMap { MemoFormat(fileExtension: ($0 as NSString).pathExtension) } ?? .text
         let decision: Decision.Level
         do throws(DiagnosticError) {
-            let loaded = try BundleLoader().load(bundle)
+            let loaded = try BundleLoader().load(bundle, streamingEvidence: true)
             Terminal.printDiagnostics(loaded.warnings)
             let checklist = try selection.checklist(for: loaded.bundle)
-            var report = try CaseChecker(checklist: checklist).check(loaded.bundle, options: .init(asOf: day, profile: profile))
+            let progress = Progress("Checking \(bundle):")
+            defer { progress.finish() }
+            var report = try CaseChecker(checklist: checklist).check(loaded, options: .init(asOf: day, profile: profile),
+                                                                    progress: progress.update)
             if let since {
                 let previous = try ReportDigest.read(since)
                 try previous.requireSameCase(as: ReportDigest(report))
-                report.progress = Progress(previous: previous, current: ReportDigest(report))
+                report.progress = ReportDiff(previous: previous, current: ReportDigest(report))
             }
             if redact { report = Redactor(bundle: loaded.bundle).redact(report) }
             let templates = chosen.usesTemplates ? try TemplateLocator.locate(explicit: templateDir, format: chosen).directory : nil

@@ -28,7 +28,7 @@ public enum MemoRenderer {
     public static func renderDiff(
         from before: ReportDigest, to after: ReportDigest, as format: MemoFormat, templateDirectory: String?
     ) throws(DiagnosticError) -> String {
-        let progress = Progress(previous: before, current: after)
+        let progress = ReportDiff(previous: before, current: after)
         guard let kind = format.templateKind else { return json(progress) }
         let set = try templateSet(kind, in: templateDirectory)
         let view = OutputText.cleaned(DiffView(

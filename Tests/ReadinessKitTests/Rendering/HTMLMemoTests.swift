@@ -15,7 +15,7 @@ import Testing
         }
         var progressed = try MemoFixtures.report("not-ready")
         let before = try MemoFixtures.report("not-ready-before")
-        progressed.progress = Progress(previous: ReportDigest(before), current: ReportDigest(progressed))
+        progressed.progress = ReportDiff(previous: ReportDigest(before), current: ReportDigest(progressed))
         memos.append(("not-ready since", try MemoFixtures.render(progressed, .html)))
         return memos
     }

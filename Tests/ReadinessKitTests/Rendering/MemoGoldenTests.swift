@@ -39,7 +39,7 @@ import Testing
     func since(format: MemoFormat) throws {
         var report = try MemoFixtures.report("not-ready")
         let before = try MemoFixtures.report("not-ready-before", asOf: Day(year: 2026, month: 5, day: 15)!)
-        report.progress = Progress(previous: ReportDigest(before), current: ReportDigest(report))
+        report.progress = ReportDiff(previous: ReportDigest(before), current: ReportDigest(report))
         assertGolden(try MemoFixtures.render(report, format), "not-ready.since.\(format.fileExtension)")
     }
 

@@ -37,8 +37,8 @@ import Testing
         #expect(evidence.imageEquivalents == .init(row: "US-FED", perVideo: 75, images: 6, videos: 2, unknownType: 1, total: 156))
         let engineOnly = try ChecklistCompiler.compile(try ChecklistCompiler.select(
             from: try RulePackLoader().load([Repository.path("Tests/ReadinessKitTests/Fixtures/engine")]), jurisdiction: "US-FED"))
-        #expect(EvidenceSummaryBuilder.rate(checklist: engineOnly, jurisdiction: "US-FED") == nil)
-        #expect(EvidenceSummaryBuilder.rate(checklist: try MemoFixtures.checklist(), jurisdiction: "UK-EW")! == ("default", 1))
+        #expect(EvidenceTally.rate(checklist: engineOnly, jurisdiction: "US-FED") == nil)
+        #expect(EvidenceTally.rate(checklist: try MemoFixtures.checklist(), jurisdiction: "UK-EW")! == ("default", 1))
     }
 
     @Test func actionPlanGroupsByOwnerAndSortsByDeadline() throws {
@@ -53,12 +53,12 @@ import Testing
     @Test func progressKeysOnRuleAndSubject() throws {
         let before = ReportDigest(try MemoFixtures.report("not-ready-before"))
         let after = ReportDigest(try MemoFixtures.report("not-ready"))
-        let progress = Progress(previous: before, current: after)
+        let progress = ReportDiff(previous: before, current: after)
         #expect(progress.fixed.map { "\($0.rule) \($0.subject ?? "")" } == ["T-CC-01 E9"])
         #expect(progress.fixed[0].outcome == .pass && progress.fixed[0].previousOutcome == .fail)
         #expect(progress.new.map { "\($0.rule) \($0.subject ?? "")" } == ["T-CC-01 E5"])
         #expect(progress.stillOpen.count == after.openFindings().count - 1)
-        #expect(Progress(previous: after, current: after).fixed.isEmpty)
+        #expect(ReportDiff(previous: after, current: after).fixed.isEmpty)
     }
 
     @Test func reportsOfDifferentCasesAreRefused() throws {

@@ -113,9 +113,26 @@ struct BundleFiles {
         }
     }
 
+    /// A streaming reader for the evidence listing at `path`, after checking it lies inside the bundle.
+    func tabularReader(_ path: String, schema: BundleSchema, knownIDs: [String: Set<String>]) throws(DiagnosticError)
+        -> TabularEvidenceReader
+    {
+        try ensureInside(path, location: SourceLocation(file: path, line: 1, column: 1), what: "file")
+        return TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
+    }
+
     /// Lowercase hex SHA-256 of `data`.
-    static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
+
+    /// Lowercase hex of a digest.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func stem(_ name: String) -> String { (name as NSString).deletingPathExtension }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Yams
 
@@ -12,6 +13,9 @@ public struct BundleLoader: Sendable {
     public struct Loaded: Sendable {
         public var bundle: CaseBundle
         public var warnings: [Diagnostic]
+        /// When loaded with `streamingEvidence`, the evidence listing still to be read (the bundle
+        /// then holds no evidence items).
+        public var evidenceStream: EvidenceStream?
     }
 
     public init(schema: BundleSchema = .v1) {
@@ -20,8 +24,10 @@ public struct BundleLoader: Sendable {
 
     /// Loads and validates the bundle at `path`.
     ///
+    /// - Parameter streamingEvidence: leave an `evidence.csv` listing unread, to be streamed through
+    ///   `Loaded.evidenceStream`; references into it are checked when it is read.
     /// - Throws: `DiagnosticError` with every error and warning found, sorted by location.
-    public func load(_ path: String) throws(DiagnosticError) -> Loaded {
+    public func load(_ path: String, streamingEvidence: Bool = false) throws(DiagnosticError) -> Loaded {
         let sectionNames = schema.root.fields.filter { $0.name != "format" && $0.name != "case" }.map(\.name)
         let files = try BundleFiles(path: path, sections: sectionNames)
         var diagnostics = files.warnings
@@ -30,6 +36,7 @@ public struct BundleLoader: Sendable {
         var attachments: [PendingAttachment] = []
         var sources: [CaseBundle.SourceFile] = []
         var csvPart: BundleFiles.Part?
+        var stream: EvidenceStream?
 
         for part in files.parts {
             if part.path.lowercased().hasSuffix(".csv") {
@@ -58,14 +65,25 @@ public struct BundleLoader: Sendable {
             diagnostics.append(Diagnostic(
                 id: "bundle.duplicate-section", message: "section 'evidence' is given both in the case file and in '\(csvPart.path)'",
                 at: SourceLocation(file: csvPart.path, line: 1, column: 1), hint: "keep it in one place"))
+        } else if let csvPart, streamingEvidence {
+            do throws(DiagnosticError) {
+                let partial = CaseBundle(schema: schema, root: rootRecord(rootFields), sources: [])
+                _ = try files.tabularReader(csvPart.path, schema: schema, knownIDs: [:])
+                stream = EvidenceStream(path: csvPart.path, schema: schema, knownIDs: partial.index.mapValues { Set($0.keys) },
+                                        references: references.filter { $0.collection == "evidence" })
+                references.removeAll { $0.collection == "evidence" }
+            } catch {
+                diagnostics += error.diagnostics
+            }
         } else if let csvPart {
             do throws(DiagnosticError) {
-                let data = try files.read(csvPart.path)
-                sources.append(.init(path: csvPart.path, sha256: BundleFiles.sha256(data)))
                 let partial = CaseBundle(schema: schema, root: rootRecord(rootFields), sources: [])
-                let known = partial.index.mapValues { Set($0.keys) }
-                let reader = TabularEvidenceReader(schema: schema, reader: CSVReader(file: csvPart.path, data: data), knownIDs: known)
-                if let slot = schema.root.slot(of: "evidence") { rootFields[slot] = .list(try reader.read()) }
+                let reader = try files.tabularReader(csvPart.path, schema: schema, knownIDs: partial.index.mapValues { Set($0.keys) })
+                var hasher = SHA256()
+                var items: [Value] = []
+                try reader.forEachItem(chunk: { hasher.update(data: $0) }) { items.append(.record($0)) }
+                sources.append(.init(path: csvPart.path, sha256: BundleFiles.hex(hasher.finalize())))
+                if let slot = schema.root.slot(of: "evidence") { rootFields[slot] = .list(items) }
             } catch {
                 diagnostics += error.diagnostics
             }
@@ -75,7 +93,7 @@ public struct BundleLoader: Sendable {
         diagnostics += ReferenceChecker(bundle: bundle).check(references)
         diagnostics += attachments.compactMap(files.checkAttachment)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw DiagnosticError(diagnostics) }
-        return Loaded(bundle: bundle, warnings: diagnostics.sorted())
+        return Loaded(bundle: bundle, warnings: diagnostics.sorted(), evidenceStream: stream)
     }
 
     private func rootRecord(_ fields: [Value]) -> Record {

@@ -1,67 +1,145 @@
 import Foundation
 
-/// A strict RFC 4180 CSV reader over bytes, with record numbers and field positions.
+/// A strict, streaming RFC 4180 CSV reader with record numbers and field positions.
 ///
 /// Written for this project rather than taken from a package because evidence listings need what
 /// the CSV packages here do not give: an error for unbalanced or stray quotes, a column-count check
 /// on every record, and the line and column of every field (quoted newlines make record numbers and
 /// line numbers differ). It accepts a UTF-8 byte-order mark, CRLF or LF line ends, and quoted fields
-/// holding commas, doubled quotes and newlines.
+/// holding commas, doubled quotes and newlines. Files are read in chunks, so memory stays bounded
+/// whatever the file's size.
 struct CSVReader {
-    /// One record: its 1-based number among data records (the header is record 0) and its fields.
+    /// One record, valid only during the callback that receives it.
     struct Row {
+        /// 1-based number among data records; the header is record 0.
         var number: Int
         var fields: [String]
-        /// Where each field starts, for locating problems.
-        var positions: [Position]
+        fileprivate var positions: [Position]
+        fileprivate var buffer: UnsafeBufferPointer<UInt8>
+        fileprivate var file: String
+
+        /// The file location where field `index` starts (columns in Unicode scalars).
+        func location(ofField index: Int) -> SourceLocation {
+            positions[index].location(in: buffer, file: file)
+        }
     }
 
-    /// Where a field starts: its line, and the byte offsets of that line and of the field.
-    struct Position {
+    fileprivate struct Position {
         var line: Int
         var lineStart: Int
         var offset: Int
+
+        func location(in buffer: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
+            let prefix = buffer[lineStart..<min(offset, buffer.count)]
+            let column = prefix.reduce(1) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+            return SourceLocation(file: file, line: line, column: column)
+        }
+    }
+
+    /// Where the bytes come from.
+    enum Source {
+        case data(Data)
+        case file(String)
     }
 
     let file: String
-    let data: Data
+    let source: Source
+    /// Bytes read per chunk from a file.
+    var chunkSize = 4 << 20
+
+    init(file: String, data: Data) {
+        self.file = file
+        self.source = .data(data)
+    }
+
+    init(file: String, path: String) {
+        self.file = file
+        self.source = .file(path)
+    }
 
     /// Calls `body` with each record in order (the header is record 0); stops at the first syntax error.
-    func forEachRow(_ body: (Row) throws(DiagnosticError) -> Void) throws(DiagnosticError) {
-        let result: Result<Void, DiagnosticError> = data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
+    /// `consumed` is told how many bytes have been read so far, for progress and hashing.
+    func forEachRow(
+        chunk: (Data) -> Void = { _ in }, _ body: (Row) throws(DiagnosticError) -> Void
+    ) throws(DiagnosticError) {
+        var state = ScanState()
+        switch source {
+        case .data(let data):
+            chunk(data)
+            _ = try scan(data, final: true, state: &state, body)
+        case .file(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw DiagnosticError(Diagnostic(id: "bundle.not-found", message: "cannot read '\(file)'", at: nil))
+            }
+            defer { try? handle.close() }
+            var pending = Data()
+            while true {
+                let next = (try? handle.read(upToCount: chunkSize)) ?? nil
+                let final = next?.isEmpty ?? true
+                if let next {
+                    chunk(next)
+                    pending.append(next)
+                }
+                let used = try scan(pending, final: final, state: &state, body)
+                pending = used < pending.count ? Data(pending[(pending.startIndex + used)...]) : Data()
+                if final { break }
+            }
+        }
+    }
+
+    /// What carries over between chunks.
+    private struct ScanState {
+        var number = 0
+        var width: Int?
+        var line = 1
+        var started = false
+    }
+
+    /// Scans complete records in `data`; returns the bytes consumed (an incomplete last record is
+    /// left for the next chunk unless `final`).
+    private func scan(
+        _ data: Data, final: Bool, state: inout ScanState, _ body: (Row) throws(DiagnosticError) -> Void
+    ) throws(DiagnosticError) -> Int {
+        let result: Result<Int, DiagnosticError> = data.withUnsafeBytes { raw in
             do throws(DiagnosticError) {
-                try scan(bytes, body)
-                return .success(())
+                return .success(try scan(raw.bindMemory(to: UInt8.self), final: final, state: &state, body))
             } catch {
                 return .failure(error)
             }
         }
-        try result.get()
+        return try result.get()
     }
 
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Row) throws(DiagnosticError) -> Void) throws(DiagnosticError) {
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, final: Bool, state: inout ScanState, _ body: (Row) throws(DiagnosticError) -> Void
+    ) throws(DiagnosticError) -> Int {
         let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, newline: UInt8 = 0x0A, carriage: UInt8 = 0x0D
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var number = 0
+        var index = 0
+        if !state.started {
+            guard bytes.count >= 3 || final else { return 0 }
+            state.started = true
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        }
         var fields: [String] = []
-        var offsets: [Position] = []
-        var width: Int?
-        var line = 1, lineStart = index
-        while index < bytes.count {
+        var positions: [Position] = []
+        var consumed = index
+        records: while index < bytes.count {
             let recordStart = index
+            var line = state.line, lineStart = index
             fields.removeAll(keepingCapacity: true)
-            offsets.removeAll(keepingCapacity: true)
+            positions.removeAll(keepingCapacity: true)
             var endOfRecord = false
             while !endOfRecord {
                 let fieldStart = index
-                offsets.append(Position(line: line, lineStart: lineStart, offset: fieldStart))
+                positions.append(Position(line: line, lineStart: lineStart, offset: fieldStart))
                 if index < bytes.count, bytes[index] == quote {
                     var text: [UInt8] = []
                     index += 1
                     while true {
                         guard index < bytes.count else {
-                            throw failure("csv.unbalanced-quote", "quoted field is never closed", at: fieldStart, in: bytes,
+                            if !final { break records }
+                            throw failure("csv.unbalanced-quote", "quoted field is never closed",
+                                          Position(line: positions.last?.line ?? line, lineStart: positions.last?.lineStart ?? lineStart, offset: fieldStart), bytes,
                                           hint: "close the field with a double quote, and write a quote inside a field as \"\"")
                         }
                         let byte = bytes[index]
@@ -71,6 +149,7 @@ struct CSVReader {
                                 index += 2
                                 continue
                             }
+                            if index + 1 == bytes.count, !final { break records }
                             index += 1
                             break
                         }
@@ -81,17 +160,19 @@ struct CSVReader {
                         text.append(byte)
                         index += 1
                     }
-                    fields.append(try string(text, at: fieldStart, in: bytes))
+                    fields.append(try string(text, Position(line: line, lineStart: lineStart, offset: fieldStart), bytes))
                 } else {
                     let start = index
                     while index < bytes.count, bytes[index] != comma, bytes[index] != newline, bytes[index] != carriage {
                         if bytes[index] == quote {
-                            throw failure("csv.stray-quote", "a double quote inside an unquoted field", at: index, in: bytes,
+                            throw failure("csv.stray-quote", "a double quote inside an unquoted field",
+                                          Position(line: line, lineStart: lineStart, offset: index), bytes,
                                           hint: "quote the whole field and double the inner quote: \"a \"\"b\"\"\"")
                         }
                         index += 1
                     }
-                    fields.append(try string(bytes[start..<index], at: start, in: bytes))
+                    if index == bytes.count, !final { break records }
+                    fields.append(try string(bytes[start..<index], Position(line: line, lineStart: lineStart, offset: start), bytes))
                 }
                 guard index < bytes.count else { break }
                 switch bytes[index] {
@@ -100,66 +181,50 @@ struct CSVReader {
                 case carriage where index + 1 < bytes.count && bytes[index + 1] == newline:
                     index += 2
                     endOfRecord = true
+                case carriage where index + 1 == bytes.count && !final:
+                    break records
                 case newline, carriage:
                     index += 1
                     endOfRecord = true
                 default:
-                    throw failure("csv.stray-quote", "unexpected text after a closing quote", at: index, in: bytes,
+                    throw failure("csv.stray-quote", "unexpected text after a closing quote",
+                                  Position(line: line, lineStart: lineStart, offset: index), bytes,
                                   hint: "put a comma straight after the closing quote")
                 }
             }
-            line += 1
-            lineStart = index
+            consumed = index
+            state.line = line + 1
             if fields.count == 1, fields[0].isEmpty { continue }  // blank line
-            if let width, fields.count != width {
-                throw failure("csv.ragged-row", "record \(number) has \(fields.count) fields but the header has \(width)",
-                              at: recordStart, in: bytes, hint: "every row needs one value per header column; leave unknown cells empty")
+            if let width = state.width, fields.count != width {
+                throw failure("csv.ragged-row", "record \(state.number) has \(fields.count) fields but the header has \(width)",
+                              Position(line: positions[0].line, lineStart: recordStart, offset: recordStart), bytes,
+                              hint: "every row needs one value per header column; leave unknown cells empty")
             }
-            width = width ?? fields.count
-            try body(Row(number: number, fields: fields, positions: offsets))
-            number += 1
+            state.width = state.width ?? fields.count
+            try body(Row(number: state.number, fields: fields, positions: positions, buffer: bytes, file: file))
+            state.number += 1
         }
+        return consumed
     }
 
-    private func string(_ slice: Slice<UnsafeBufferPointer<UInt8>>, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>)
+    private func string(_ slice: Slice<UnsafeBufferPointer<UInt8>>, _ position: Position, _ bytes: UnsafeBufferPointer<UInt8>)
         throws(DiagnosticError) -> String
     {
         let buffer = UnsafeBufferPointer(rebasing: slice)
         if buffer.allSatisfy({ $0 < 0x80 }) { return String(decoding: buffer, as: UTF8.self) }
         guard let text = String(validating: buffer, as: UTF8.self) else {
-            throw failure("csv.invalid-utf8", "field is not valid UTF-8", at: offset, in: bytes, hint: "save the file as UTF-8")
+            throw failure("csv.invalid-utf8", "field is not valid UTF-8", position, bytes, hint: "save the file as UTF-8")
         }
         return text
     }
 
-    private func string(_ bytes: [UInt8], at offset: Int, in all: UnsafeBufferPointer<UInt8>) throws(DiagnosticError) -> String {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(DiagnosticError) -> String in try string(buffer[...], at: offset, in: all) }
+    private func string(_ text: [UInt8], _ position: Position, _ bytes: UnsafeBufferPointer<UInt8>) throws(DiagnosticError) -> String {
+        try text.withUnsafeBufferPointer { (buffer) throws(DiagnosticError) -> String in try string(buffer[...], position, bytes) }
     }
 
-    private func failure(_ id: String, _ message: String, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, hint: String)
+    private func failure(_ id: String, _ message: String, _ position: Position, _ bytes: UnsafeBufferPointer<UInt8>, hint: String)
         -> DiagnosticError
     {
-        DiagnosticError(Diagnostic(id: "bundle.\(id)", message: message, at: location(ofByte: offset, in: bytes), hint: hint))
-    }
-
-    /// The line and column (in Unicode scalars) of a byte offset, counted from the start; for errors only.
-    private func location(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
-        var line = 1, lineStart = 0
-        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
-        }
-        return location(of: Position(line: line, lineStart: lineStart, offset: offset), in: bytes)
-    }
-
-    private func location(of position: Position, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
-        let prefix = bytes[position.lineStart..<min(position.offset, bytes.count)]
-        let column = prefix.reduce(1) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
-        return SourceLocation(file: file, line: position.line, column: column)
-    }
-
-    /// The file location of a field position.
-    func location(of position: Position) -> SourceLocation {
-        data.withUnsafeBytes { location(of: position, in: $0.bindMemory(to: UInt8.self)) }
+        DiagnosticError(Diagnostic(id: "bundle.\(id)", message: message, at: position.location(in: bytes, file: file), hint: hint))
     }
 }

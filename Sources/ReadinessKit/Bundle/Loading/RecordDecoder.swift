@@ -143,7 +143,7 @@ struct RecordDecoder {
 }
 
 /// A reference seen while decoding, checked once every collection is known.
-struct PendingReference {
+struct PendingReference: Sendable {
     var collection: String
     var id: String
     var field: String

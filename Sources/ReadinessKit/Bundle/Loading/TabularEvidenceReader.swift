@@ -23,13 +23,21 @@ struct TabularEvidenceReader {
 
     /// Reads every row; returns the items or throws all problems found.
     func read() throws(DiagnosticError) -> [Value] {
+        var items: [Value] = []
+        try forEachItem { items.append(.record($0)) }
+        return items
+    }
+
+    /// Calls `body` with each item as its row is read, so callers need not hold every item;
+    /// `chunk` sees the file's bytes as they are read. Throws all problems found, after the last row.
+    func forEachItem(chunk: (Data) -> Void = { _ in }, _ body: (Record) -> Void) throws(DiagnosticError) {
         guard let itemType = schema.type(named: "EvidenceItem") else { preconditionFailure("schema lacks EvidenceItem") }
         let gradingSlot = itemType.slot(of: "grading")
         let gradingType = schema.type(named: "Grading")
         var columns: [Column] = []
-        var items: [Value] = []
+        var count = 0
         var diagnostics: [Diagnostic] = []
-        try reader.forEachRow { (row) throws(DiagnosticError) in
+        try reader.forEachRow(chunk: chunk) { (row) throws(DiagnosticError) in
             if row.number == 0 {
                 columns = try plan(header: row, itemType: itemType, gradingType: gradingType)
                 return
@@ -43,7 +51,7 @@ struct TabularEvidenceReader {
                     value = try convert(row.fields[index], as: column.type, field: column.name)
                 } catch {
                     diagnostics.append(Diagnostic(id: error.id, message: "record \(row.number): \(error.message)",
-                                                  at: reader.location(of: row.positions[index]), hint: error.hint))
+                                                  at: row.location(ofField: index), hint: error.hint))
                     continue
                 }
                 if case .reference(let collection) = column.type, case .string(let id) = value,
@@ -51,7 +59,7 @@ struct TabularEvidenceReader {
                 {
                     diagnostics.append(ReferenceChecker.dangling(
                         field: column.name, id: id, collection: collection, known: knownIDs[collection] ?? [],
-                        at: reader.location(of: row.positions[index]), record: row.number))
+                        at: row.location(ofField: index), record: row.number))
                 }
                 if let nested = column.nestedSlot, let gradingType {
                     if !value.isNull {
@@ -62,10 +70,10 @@ struct TabularEvidenceReader {
                     fields[column.slot] = value
                 }
             }
-            let origin = Record.Origin.element(parent: nil, field: "evidence", index: items.count)
-            let location = reader.location(of: row.positions[0])
+            let origin = Record.Origin.element(parent: nil, field: "evidence", index: count)
+            let location = row.location(ofField: 0)
             if let grading, let gradingType, let gradingSlot {
-                let parent = "evidence[\(itemType.idSlot.flatMap { fields[$0].stringValue } ?? String(items.count))]"
+                let parent = "evidence[\(itemType.idSlot.flatMap { fields[$0].stringValue } ?? String(count))]"
                 fields[gradingSlot] = .record(Record(type: gradingType, fields: grading,
                                                      origin: .field(parent: parent, field: "grading"), location: location))
             }
@@ -74,10 +82,10 @@ struct TabularEvidenceReader {
                     id: "bundle.missing-field", message: "record \(row.number): '\(field.name)' must not be empty",
                     at: location, hint: "fill in '\(field.name)' for every row"))
             }
-            items.append(.record(Record(type: itemType, fields: fields, origin: origin, location: location)))
+            count += 1
+            body(Record(type: itemType, fields: fields, origin: origin, location: location))
         }
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
-        return items
     }
 
     private func plan(header: CSVReader.Row, itemType: RecordType, gradingType: RecordType?) throws(DiagnosticError) -> [Column] {
@@ -86,7 +94,7 @@ struct TabularEvidenceReader {
         let gradingNames = gradingType?.fieldNames.map { "grading.\($0)" } ?? []
         let allowed = itemType.fields.filter { $0.name != "grading" }.map(\.name) + gradingNames
         for (index, name) in header.fields.enumerated() {
-            let location = reader.location(of: header.positions[index])
+            let location = header.location(ofField: index)
             if columns.contains(where: { $0.name == name }) {
                 problems.append(Diagnostic(id: "bundle.duplicate-key", message: "column '\(name)' appears twice in the header",
                                            at: location, hint: "remove one of the two columns"))
@@ -104,10 +112,17 @@ struct TabularEvidenceReader {
         }
         for field in itemType.fields where field.required && !columns.contains(where: { $0.name == field.name }) {
             problems.append(Diagnostic(id: "bundle.missing-field", message: "the header has no '\(field.name)' column",
-                                       at: reader.location(of: header.positions[0]), hint: "add a '\(field.name)' column"))
+                                       at: header.location(ofField: 0), hint: "add a '\(field.name)' column"))
         }
         guard problems.isEmpty else { throw DiagnosticError(problems) }
         return columns
+    }
+
+    /// `text` without leading and trailing spaces and tabs.
+    static func trimmed(_ text: Substring) -> String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(text[first...last])
     }
 
     private func convert(_ cell: String, as type: FieldType, field: String) throws(ScalarConverter.Failure) -> Value {
@@ -117,7 +132,7 @@ struct TabularEvidenceReader {
         if cell.isEmpty { return .null }
         var values: [Value] = []
         for part in cell.split(separator: ";", omittingEmptySubsequences: false) {
-            let text = part.trimmingCharacters(in: .whitespaces)
+            let text = Self.trimmed(part)
             guard !text.isEmpty else {
                 throw ScalarConverter.Failure(id: "bundle.wrong-type", message: "'\(field)' has an empty list entry",
                                               hint: "separate list values with ';' and leave no empty entries")

@@ -13,7 +13,11 @@ public enum TemporalParser {
 
     /// Parses `text` as a date or a timestamp with offset.
     public static func parse(_ text: String) -> Parsed {
-        let bytes = Array(text.utf8)
+        var utf8 = text
+        return utf8.withUTF8 { parse(bytes: $0, text: text) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>, text: String) -> Parsed {
         guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
             let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let dayOfMonth = number(bytes, 8, 2)
         else {
@@ -65,7 +69,7 @@ public enum TemporalParser {
         return .timestamp(Instant(secondsSinceEpoch: seconds, offsetMinutes: offset))
     }
 
-    private static func number(_ bytes: [UInt8], _ start: Int, _ length: Int) -> Int? {
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
         guard start + length <= bytes.count else { return nil }
         var value = 0
         for byte in bytes[start..<(start + length)] {

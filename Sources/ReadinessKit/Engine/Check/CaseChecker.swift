@@ -30,27 +30,39 @@ public struct CaseChecker: Sendable {
         let profile = try resolveProfile(options.profile)
         var waivers = WaiverBook(bundle: bundle, rules: checklist.rules, asOf: options.asOf)
         let attestations = AttestationBook(bundle: bundle)
-        var results: [RuleResult] = []
-        for compiled in checklist.rules where compiled.rule.profiles.map({ $0.contains(profile.name) }) ?? true {
-            let evaluator = RuleEvaluator(compiled: compiled, bundle: bundle, asOf: options.asOf, profile: profile,
-                                          attestations: attestations)
-            results.append(evaluator.evaluate(waivers: &waivers))
+        let results = selectedRules(profile).map { compiled in
+            RuleEvaluator(compiled: compiled, bundle: bundle, asOf: options.asOf, profile: profile, attestations: attestations)
+                .evaluate(waivers: &waivers)
         }
-        let counts = Self.counts(results)
+        return report(bundle, results: results, waivers: waivers, profile: profile, options: options, summary: BundleSummary(bundle),
+                      evidence: EvidenceTally(bundle.records(in: "evidence")))
+    }
+
+    /// The rules the profile selects, in checklist order.
+    func selectedRules(_ profile: Profile) -> [CompiledRule] {
+        checklist.rules.filter { $0.rule.profiles.map { $0.contains(profile.name) } ?? true }
+    }
+
+    /// The report, with the memo sections computed once; `evidence` has seen every item, including
+    /// items a streaming check did not keep.
+    func report(
+        _ bundle: CaseBundle, results: [RuleResult], waivers: WaiverBook, profile: Profile, options: Options, summary: BundleSummary,
+        evidence: EvidenceTally
+    ) -> Report {
         let info = Self.caseInfo(bundle)
         let proof = ProofMatrixBuilder.build(bundle, checklist: checklist)
         return Report(
             toolVersion: ReadinessKit.version, asOf: options.asOf.description, profile: profile.name,
-            caseInfo: info, summary: BundleSummary(bundle), sources: bundle.sources,
+            caseInfo: info, summary: summary, sources: bundle.sources,
             packs: checklist.packs.map { .init(id: $0.id, title: $0.title, version: $0.version, file: $0.file, sha256: $0.sha256) },
-            results: results, counts: counts, decision: DecisionMaker(profile: profile).decide(results),
+            results: results, counts: Self.counts(results), decision: DecisionMaker(profile: profile).decide(results),
             waiverNotes: waivers.refused.sorted { $0.id < $1.id }, proofMatrix: proof,
             witnesses: WitnessMatrixBuilder.build(bundle, proof: proof),
-            evidence: EvidenceSummaryBuilder.build(bundle, checklist: checklist, jurisdiction: info.jurisdiction),
+            evidence: evidence.summary(checklist: checklist, jurisdiction: info.jurisdiction),
             actionPlan: ActionPlanBuilder.build(results))
     }
 
-    private func resolveProfile(_ name: String?) throws(DiagnosticError) -> Profile {
+    func resolveProfile(_ name: String?) throws(DiagnosticError) -> Profile {
         guard let name else { return checklist.profiles["pre-charge"] ?? .standard }
         if let profile = checklist.profiles[name] { return profile }
         throw DiagnosticError(Diagnostic(

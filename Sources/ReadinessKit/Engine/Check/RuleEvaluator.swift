@@ -14,79 +14,19 @@ struct RuleEvaluator {
     /// Facts listed per finding, at most.
     static let observedLimit = 20
 
+    /// Checks the rule over its subjects in the bundle.
     func evaluate(waivers: inout WaiverBook) -> RuleResult {
-        let rule = compiled.rule
-        var context = EvaluationContext(bundle: bundle, asOf: asOf, environment: compiled.environment)
-        var findings: [Finding] = []
-        var counts: [CheckResult: Int] = [:]
-        var checked = 0
-        var subjectIDs: Set<String> = []
-
-        func record(_ finding: Finding) {
-            counts[finding.outcome, default: 0] += 1
-            if finding.outcome != .pass || keepPasses { findings.append(finding) }
-        }
-
-        if let appliesWhen = compiled.appliesWhen {
-            let result = appliesWhen.evaluate(&context)
-            if result != .value(.bool(true)) {
-                var finding = caseFinding(outcome: .notApplicable, context: &context)
-                switch result {
-                case .value: finding.reason = "does not apply: \(appliesWhen.source.text)"
-                case .unknown:
-                    finding = explained(appliesWhen, outcome: .unknown, subject: nil, context: &context)
-                    finding.reason = "cannot tell whether the rule applies: \(appliesWhen.source.text)"
-                case .error(let message):
-                    finding = caseFinding(outcome: .error, context: &context)
-                    finding.reason = "applies_when could not be evaluated: \(message)"
-                }
-                record(finding)
-                return summary(findings: findings, counts: counts, checked: 0)
+        var run = RuleRun(evaluator: self)
+        if run.start(waivers: &waivers), let collection = compiled.rule.forEach {
+            for (index, subject) in bundle.records(in: collection).enumerated() {
+                run.check(subject, index: index, waivers: &waivers)
             }
         }
-
-        guard let collection = rule.forEach, let slot = compiled.subjectSlot else {
-            record(applyWaiver(check(subject: nil, context: &context), waivers: &waivers))
-            return summary(findings: findings, counts: counts, checked: 0)
-        }
-        for (index, subject) in bundle.records(in: collection).enumerated() {
-            context.variables[slot] = .record(subject)
-            let id = subject.id ?? String(index)
-            let described = Finding.Subject(collection: collection, id: id, path: subject.path)
-            if let filter = compiled.filter {
-                switch filter.evaluate(&context) {
-                case .value(.bool(true)): break
-                case .value: continue
-                case .unknown:
-                    var finding = explained(filter, outcome: .unknown, subject: described, context: &context)
-                    finding.reason = "cannot tell whether this item is in scope: \(filter.source.text)"
-                    checked += 1
-                    subjectIDs.insert(id)
-                    record(applyWaiver(finding, waivers: &waivers))
-                    continue
-                case .error(let message):
-                    var finding = subjectFinding(.error, subject: described, context: &context)
-                    finding.reason = "where could not be evaluated: \(message)"
-                    checked += 1
-                    record(finding)
-                    continue
-                }
-            }
-            checked += 1
-            subjectIDs.insert(id)
-            record(applyWaiver(check(subject: described, context: &context), waivers: &waivers))
-        }
-        waivers.unmatchedSubjects(rule: rule.id, checked: subjectIDs)
-        if checked == 0 {
-            var finding = caseFinding(outcome: .notApplicable, context: &context)
-            finding.reason = "nothing to check: no \(collection)" + (compiled.filter.map { " where \($0.source.text)" } ?? "")
-            record(finding)
-        }
-        return summary(findings: findings, counts: counts, checked: checked)
+        return run.finish(waivers: &waivers)
     }
 
     /// The assertion or attestation result for the bound subject.
-    private func check(subject: Finding.Subject?, context: inout EvaluationContext) -> Finding {
+    func check(subject: Finding.Subject?, context: inout EvaluationContext) -> Finding {
         guard let require = compiled.require else {
             let note = attestations.attestation(rule: compiled.rule.id, subject: subject?.id)
             let outcome: CheckResult = switch note?.answer {
@@ -115,7 +55,7 @@ struct RuleEvaluator {
     }
 
     /// A finding with the facts the expression read, re-evaluated on the slower explaining path.
-    private func explained(_ expression: CompiledExpression, outcome: CheckResult, subject: Finding.Subject?,
+    func explained(_ expression: CompiledExpression, outcome: CheckResult, subject: Finding.Subject?,
                            context: inout EvaluationContext) -> Finding {
         var finding = subjectFinding(outcome, subject: subject, context: &context)
         let explanation = expression.explain(&context)
@@ -129,12 +69,12 @@ struct RuleEvaluator {
         return finding
     }
 
-    private func caseFinding(outcome: CheckResult, context: inout EvaluationContext) -> Finding {
+    func caseFinding(outcome: CheckResult, context: inout EvaluationContext) -> Finding {
         subjectFinding(outcome, subject: nil, context: &context)
     }
 
     /// A finding with severity, message, remediation and deadline filled in for open results.
-    private func subjectFinding(_ outcome: CheckResult, subject: Finding.Subject?, context: inout EvaluationContext) -> Finding {
+    func subjectFinding(_ outcome: CheckResult, subject: Finding.Subject?, context: inout EvaluationContext) -> Finding {
         let rule = compiled.rule
         var finding = Finding(
             rule: rule.id, subject: subject, outcome: outcome, severity: severity(&context), message: "", remediation: "",
@@ -167,7 +107,7 @@ struct RuleEvaluator {
         return compiled.rule.severity
     }
 
-    private func applyWaiver(_ finding: Finding, waivers: inout WaiverBook) -> Finding {
+    func applyWaiver(_ finding: Finding, waivers: inout WaiverBook) -> Finding {
         guard finding.outcome == .fail || finding.outcome == .unknown || finding.outcome == .needsReview,
             let note = waivers.waiver(rule: compiled.rule.id, subject: finding.subject?.id)
         else { return finding }
@@ -178,7 +118,7 @@ struct RuleEvaluator {
         return waived
     }
 
-    private func summary(findings: [Finding], counts: [CheckResult: Int], checked: Int) -> RuleResult {
+    func summary(findings: [Finding], counts: [CheckResult: Int], checked: Int) -> RuleResult {
         let rule = compiled.rule
         let outcome = counts.keys.min() ?? .notApplicable
         let open = findings.filter { $0.outcome.isOpen }.map(\.severity)

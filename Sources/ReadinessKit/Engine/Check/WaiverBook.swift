@@ -44,6 +44,11 @@ struct WaiverBook {
         return entries.first { $0.subject == nil }?.note
     }
 
+    /// The subjects named by waivers of `rule`, which a rule run must watch for.
+    func waivedSubjects(rule: String) -> Set<String> {
+        Set(waivers[rule]?.compactMap(\.subject) ?? [])
+    }
+
     /// Waivers naming subjects the rule never checked; call after the rule has run.
     mutating func unmatchedSubjects(rule: String, checked: Set<String>) {
         guard let entries = waivers[rule] else { return }

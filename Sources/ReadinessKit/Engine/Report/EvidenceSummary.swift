@@ -32,31 +32,44 @@ public struct EvidenceSummary: Codable, Sendable, Hashable {
     }
 }
 
-enum EvidenceSummaryBuilder {
+/// Counts evidence items one at a time, so a streaming check can summarise items it does not keep.
+struct EvidenceTally: Sendable {
+    private var locations: [String: Int] = [:]
+    private var media: [String: Int] = [:]
+    private var devices: [String: Int] = [:]
+    private var items = 0
+
     /// The name of the pack table read for image-equivalent counts.
     static let tableName = "image_equivalents"
 
-    static func build(_ bundle: CaseBundle, checklist: CompiledChecklist, jurisdiction: String) -> EvidenceSummary {
-        let items = bundle.records(in: "evidence")
-        let media = items.map { item -> String in
-            switch item["is_video"]?.boolValue {
-            case true: "video"
-            case false: "image"
-            case nil: "unknown"
-            }
+    init() {}
+
+    init(_ records: [Record]) {
+        for record in records { add(record) }
+    }
+
+    mutating func add(_ item: Record) {
+        items += 1
+        locations[item["location"]?.stringValue ?? "unknown", default: 0] += 1
+        devices[item["device"]?.stringValue ?? "none", default: 0] += 1
+        let type = switch item["is_video"]?.boolValue {
+        case true: "video"
+        case false: "image"
+        case nil: "unknown"
         }
-        let tallies = EvidenceSummary(
-            items: items.count,
-            byLocation: tally(items.map { $0["location"]?.stringValue ?? "unknown" }),
-            byMediaType: tally(media),
-            byDevice: tally(items.map { $0["device"]?.stringValue ?? "none" }),
+        media[type, default: 0] += 1
+    }
+
+    /// The summary, with image equivalents when the checklist has an `image_equivalents` table.
+    func summary(checklist: CompiledChecklist, jurisdiction: String) -> EvidenceSummary {
+        var summary = EvidenceSummary(
+            items: items, byLocation: Self.sorted(locations), byMediaType: Self.sorted(media), byDevice: Self.sorted(devices),
             imageEquivalents: nil)
-        guard let (row, perVideo) = rate(checklist: checklist, jurisdiction: jurisdiction) else { return tallies }
-        let images = media.filter { $0 == "image" }.count, videos = media.filter { $0 == "video" }.count
-        var summary = tallies
+        guard let (row, perVideo) = Self.rate(checklist: checklist, jurisdiction: jurisdiction) else { return summary }
+        let images = media["image"] ?? 0, videos = media["video"] ?? 0
         summary.imageEquivalents = .init(
-            row: row, perVideo: perVideo, images: images, videos: videos,
-            unknownType: media.count - images - videos, total: images + videos * perVideo)
+            row: row, perVideo: perVideo, images: images, videos: videos, unknownType: media["unknown"] ?? 0,
+            total: images + videos * perVideo)
         return summary
     }
 
@@ -69,9 +82,9 @@ enum EvidenceSummaryBuilder {
         return nil
     }
 
-    static func tally(_ keys: [String]) -> [EvidenceSummary.Tally] {
-        Dictionary(keys.map { ($0, 1) }, uniquingKeysWith: +)
-            .map { EvidenceSummary.Tally(key: $0.key, count: $0.value) }
+    /// Tallies, most first, then by key.
+    static func sorted(_ counts: [String: Int]) -> [EvidenceSummary.Tally] {
+        counts.map { EvidenceSummary.Tally(key: $0.key, count: $0.value) }
             .sorted { ($1.count, $0.key) < ($0.count, $1.key) }
     }
 }

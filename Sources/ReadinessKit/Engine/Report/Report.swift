@@ -26,7 +26,7 @@ public struct Report: Codable, Sendable {
     /// One task per open finding, grouped by owner and sorted by deadline.
     public var actionPlan: [ActionItem]
     /// What changed since an earlier report (`readiness check --since`); absent otherwise.
-    public var progress: Progress?
+    public var progress: ReportDiff?
     /// Whether victim and suspect identifying details were replaced by pseudonyms (`--redact`).
     public var redacted = false
 

@@ -156,8 +156,8 @@ enum MemoViewBuilder {
             templates: templates.map { FileRowView(path: $0.path, sha256: $0.sha256) })
     }
 
-    static func progress(_ progress: Progress?) -> ProgressView {
-        func items(_ list: [Progress.Item]) -> [ProgressItemView] {
+    static func progress(_ progress: ReportDiff?) -> ProgressView {
+        func items(_ list: [ReportDiff.Item]) -> [ProgressItemView] {
             list.map { item in
                 ProgressItemView(
                     rule: item.rule, title: item.title, hasSubject: item.subject != nil, subject: item.subject ?? "",

@@ -2,7 +2,7 @@ import Foundation
 
 /// What changed between an earlier check of the same case and this one, keyed by rule id and
 /// subject id: what was fixed, what is new and what is still open.
-public struct Progress: Codable, Sendable, Hashable {
+public struct ReportDiff: Codable, Sendable, Hashable {
     /// The as-of date of the earlier report.
     public var since: String
     /// The earlier decision.
@@ -127,13 +127,13 @@ public struct ReportDigest: Codable, Sendable {
             message: "the reports are about different cases ('\(caseInfo.id)' and '\(other.caseInfo.id)')", at: nil))
     }
 
-    typealias Keyed = (key: String, item: Progress.Item)
+    typealias Keyed = (key: String, item: ReportDiff.Item)
 
     func allFindings() -> [Keyed] {
         results.flatMap { result in
             result.findings.map { finding in
                 let subject = finding.subject?.id
-                return ("\(result.rule)\u{0}\(subject ?? "")", Progress.Item(
+                return ("\(result.rule)\u{0}\(subject ?? "")", ReportDiff.Item(
                     rule: result.rule, title: result.title, subject: subject, severity: finding.severity,
                     outcome: finding.outcome, previousOutcome: nil, message: finding.message))
             }

@@ -1,0 +1,141 @@
+import Foundation
+
+extension CaseChecker {
+    /// Checks a loaded bundle, streaming its evidence listing when it has one.
+    ///
+    /// Rules over `evidence` whose expressions use no other evidence item are checked as each row
+    /// is read, and the row is then dropped unless another section refers to it; memory grows with
+    /// the findings kept, not with the items read. When any rule reads the evidence collection as a
+    /// whole (e.g. counts across items), every item is kept and the bundle is checked as a whole.
+    /// Either way the report is the same as for a fully loaded bundle.
+    ///
+    /// - Parameter progress: told the number of items read so far, every 10,000 items.
+    public func check(
+        _ loaded: BundleLoader.Loaded, options: Options, progress: (Int) -> Void = { _ in }
+    ) throws(DiagnosticError) -> Report {
+        guard let stream = loaded.evidenceStream else { return try check(loaded.bundle, options: options) }
+        let profile = try resolveProfile(options.profile)
+        let rules = selectedRules(profile)
+        let streamable = rules.map { $0.rule.forEach == "evidence" && !$0.readsEvidenceCollection }
+        let base = loaded.bundle
+        guard !zip(rules, streamable).contains(where: { !$1 && $0.readsEvidenceCollection }) else {
+            var items: [Value] = []
+            let read = try stream.forEachItem { item in
+                items.append(.record(item))
+                if items.count % 10_000 == 0 { progress(items.count) }
+            }
+            return try check(base.replacingEvidence(.list(items), adding: read.source), options: options)
+        }
+        var waivers = WaiverBook(bundle: base, rules: checklist.rules, asOf: options.asOf)
+        let attestations = AttestationBook(bundle: base)
+        var runs = zip(rules, streamable).filter(\.1).map { compiled, _ in
+            RuleEvaluator.RuleRun(evaluator: RuleEvaluator(compiled: compiled, bundle: base, asOf: options.asOf, profile: profile,
+                                                           attestations: attestations))
+        }
+        let active = runs.indices.filter { runs[$0].start(waivers: &waivers) }
+        let keep = stream.referencedIDs
+        var kept: [Value] = []
+        var tally = EvidenceTally()
+        var index = 0
+        let read = try Self.parallelRead(stream) { batch in
+            for item in batch {
+                for run in active { runs[run].check(item, index: index, waivers: &waivers) }
+                if let id = item.id, keep.contains(id) { kept.append(.record(item)) }
+                tally.add(item)
+                index += 1
+                if index % 10_000 == 0 { progress(index) }
+            }
+        }
+        let bundle = base.replacingEvidence(.list(kept), adding: read.source)
+        var streamed = runs.indices.map { runs[$0].finish(waivers: &waivers) }.makeIterator()
+        var results: [RuleResult] = []
+        for (compiled, isStreamed) in zip(rules, streamable) {
+            if isStreamed, let result = streamed.next() {
+                results.append(result)
+            } else {
+                results.append(RuleEvaluator(compiled: compiled, bundle: bundle, asOf: options.asOf, profile: profile,
+                                             attestations: attestations).evaluate(waivers: &waivers))
+            }
+        }
+        var summary = BundleSummary(bundle)
+        summary.evidenceItems = read.count
+        return report(bundle, results: results, waivers: waivers, profile: profile, options: options, summary: summary,
+                      evidence: tally)
+    }
+}
+
+extension CaseChecker {
+    /// Reads the listing on another thread, handing items over in batches, so parsing and checking
+    /// use both cores; `body` runs on the calling thread, in file order.
+    static func parallelRead(_ stream: EvidenceStream, _ body: ([Record]) -> Void) throws(DiagnosticError) -> EvidenceStream.Summary {
+        let handoff = Handoff<Record>(capacity: 8)
+        let result = SharedSlot<Result<EvidenceStream.Summary, DiagnosticError>>()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var batch: [Record] = []
+            batch.reserveCapacity(4096)
+            do throws(DiagnosticError) {
+                let summary = try stream.forEachItem { item in
+                    batch.append(item)
+                    if batch.count == 4096 {
+                        handoff.put(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                handoff.put(batch)
+                result.value = .success(summary)
+            } catch {
+                result.value = .failure(error)
+            }
+            handoff.close()
+            done.signal()
+        }
+        while let batch = handoff.take() { body(batch) }
+        done.wait()
+        guard let outcome = result.value else { preconditionFailure("the reader always reports") }
+        return try outcome.get()
+    }
+}
+
+extension CaseBundle {
+    /// This bundle with its evidence section replaced and one more source file recorded.
+    func replacingEvidence(_ evidence: Value, adding source: SourceFile) -> CaseBundle {
+        guard let slot = schema.root.slot(of: "evidence") else { return self }
+        var fields = root.fields
+        fields[slot] = evidence
+        return CaseBundle(schema: schema, root: Record(type: root.type, fields: fields, origin: .root, location: nil),
+                          sources: sources + [source])
+    }
+}
+
+extension CompiledRule {
+    /// Whether any of the rule's expressions names the `evidence` collection itself (rather than a
+    /// field called `evidence`), so the rule needs every item at once.
+    var readsEvidenceCollection: Bool {
+        let texts = [rule.appliesWhen, rule.filter, rule.require, rule.severityFrom, rule.deadline].compactMap { $0?.text }
+            + Self.placeholders(rule.message.text) + Self.placeholders(rule.remediation.text)
+        return texts.contains(where: Self.namesEvidence)
+    }
+
+    /// The expressions inside `{…}` in a message template (literal words are not expressions).
+    static func placeholders(_ template: String) -> [String] {
+        template.split(separator: "{", omittingEmptySubsequences: true).dropFirst(template.hasPrefix("{") ? 0 : 1)
+            .compactMap { $0.split(separator: "}", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) }
+    }
+
+    static func namesEvidence(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        let word = Array("evidence".unicodeScalars)
+        func isName(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar == "_" || ("0"..."9").contains(scalar) }
+        var index = 0
+        while index + word.count <= scalars.count {
+            if Array(scalars[index..<(index + word.count)]) == word {
+                let before = index > 0 ? scalars[index - 1] : " "
+                let after = index + word.count < scalars.count ? scalars[index + word.count] : " "
+                if !isName(before), before != ".", !isName(after) { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}
