@@ -36,11 +36,11 @@ struct TemplateValidator {
     }
 
     /// What names a tag can see: the view-model records of the enclosing sections.
-    struct Scope: Hashable {
+    struct Scope {
         var frames: [TemplateShape]
         var inList: Bool
-
-        func hash(into hasher: inout Hasher) { hasher.combine("\(frames)\(inList)") }
+        /// The section names that led here, which identify the scope for `visited`.
+        var path: [String] = []
     }
 
     private mutating func walk(_ name: String, scope: Scope, includedFrom stack: [String], at site: TemplateTag?) {
@@ -49,7 +49,7 @@ struct TemplateValidator {
                                  hint: Suggestion.didYouMean(name, in: files.keys)) }
             return
         }
-        guard !stack.contains(name), visited.insert("\(name)|\(scope.hashValue)").inserted else { return }
+        guard !stack.contains(name), visited.insert(([name] + scope.path).joined(separator: "/")).inserted else { return }
         var scopes = [scope]
         for tag in file.tags {
             let current = scopes[scopes.count - 1]
@@ -68,6 +68,7 @@ struct TemplateValidator {
                 }
             case .section:
                 var inner = current
+                inner.path.append(tag.content)
                 switch resolve(tag, in: current) {
                 case .list(let element)?: inner.frames.append(element); inner.inList = true
                 case .object(let fields)?: inner.frames.append(.object(fields))
@@ -75,11 +76,9 @@ struct TemplateValidator {
                 case .flag?, nil: break
                 }
                 scopes.append(inner)
-            case .inverted, .block:
+            case .inverted, .block, .parent:
                 if tag.kind == .inverted { _ = resolve(tag, in: current) }
-                scopes.append(current)
-            case .parent:
-                walk(tag.content, scope: current, includedFrom: stack + [name], at: tag)
+                if tag.kind == .parent { walk(tag.content, scope: current, includedFrom: stack + [name], at: tag) }
                 scopes.append(current)
             case .close:
                 if scopes.count > 1 { scopes.removeLast() }
