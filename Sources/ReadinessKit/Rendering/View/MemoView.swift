@@ -111,6 +111,9 @@ struct IssueItemView: Codable, Sendable {
     var question: String
     var hasReason: Bool
     var reason: String
+    /// A reviewer's answer to a manual check: "not satisfied, by … on …: note".
+    var hasAttestation: Bool
+    var attestation: String
 }
 
 /// The action plan by owner.

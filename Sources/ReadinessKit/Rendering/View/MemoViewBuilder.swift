@@ -56,6 +56,7 @@ enum MemoViewBuilder {
     static func issues(_ results: [RuleResult], actions: [String: String]) -> [IssueView] {
         results.enumerated().map { index, result in
             let items = result.findings.filter(\.outcome.isOpen)
+            let manual = result.question != nil
             let shown = items.prefix(itemLimit).map { finding in
                 IssueItemView(
                     hasSubject: finding.subject != nil, subject: finding.subject?.path ?? "", result: finding.outcome.label,
@@ -63,10 +64,9 @@ enum MemoViewBuilder {
                     action: actions["\(result.rule)\u{0}\(finding.subject?.path ?? "")"] ?? "",
                     hasDeadline: finding.deadline != nil, deadline: finding.deadline ?? "",
                     hasMissing: !finding.missingFacts.isEmpty, missing: finding.missingFacts.joined(separator: ", "),
-                    hasQuestion: finding.outcome == .needsReview && finding.reason != nil,
-                    question: finding.outcome == .needsReview ? finding.reason ?? "" : "",
-                    hasReason: finding.outcome != .needsReview && finding.reason != nil,
-                    reason: finding.outcome != .needsReview ? finding.reason ?? "" : "")
+                    hasQuestion: manual && finding.reason != nil, question: manual ? finding.reason ?? "" : "",
+                    hasReason: !manual && finding.reason != nil, reason: manual ? "" : finding.reason ?? "",
+                    hasAttestation: finding.attestation != nil, attestation: finding.attestation.map(answer) ?? "")
             }
             return IssueView(
                 number: index + 1, rule: result.rule, title: result.title, result: result.outcome.label,
@@ -75,6 +75,11 @@ enum MemoViewBuilder {
                 hasScope: result.subjectsChecked > 0, scope: "\(items.count) of \(result.subjectsChecked) \(result.subjectsChecked == 1 ? "item" : "items")",
                 items: Array(shown), hasMore: items.count > itemLimit, more: max(0, items.count - itemLimit))
         }
+    }
+
+    /// "not satisfied, by R. Reviewer on 2026-05-02: reasoning".
+    static func answer(_ note: AttestationNote) -> String {
+        "\(words(note.answer)), by \(note.by) on \(note.at)" + (note.note.map { ": \($0)" } ?? "")
     }
 
     static func actionPlan(_ plan: [ActionItem], asOf: String) -> ActionPlanView {

@@ -59,7 +59,7 @@ enum ProofViews {
         case .unknown: "Not established"
         }
         let subpoena = switch entry.subpoena {
-        case .served: "Served" + (entry.servedAt.map { " \($0)" } ?? "")
+        case .served: "Served" + (entry.servedAt.map { " on \($0)" } ?? "")
         case .issued: "Issued, service not recorded"
         case .notIssued: "Not issued"
         case .unknown: "Not established"
