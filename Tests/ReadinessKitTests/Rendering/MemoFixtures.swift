@@ -8,7 +8,7 @@ import Testing
 enum MemoFixtures {
     static let asOf = Day(year: 2026, month: 6, day: 1)!
     static let templates = Repository.path("templates")
-    static let bundles = ["ready", "not-ready", "hostile"]
+    static let bundles = ["ready", "conditions", "not-ready", "hostile"]
 
     static func checklist() throws -> CompiledChecklist {
         let packs = try RulePackLoader().load([
