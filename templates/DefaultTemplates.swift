@@ -10,14 +10,17 @@ public enum DefaultTemplates {
     /// executable.
     ///
     /// The bundle is looked up beside the running executable (where `swift build` puts it and
-    /// where an install must copy it) rather than through `Bundle.module`, whose accessor stops the
-    /// process when the bundle is missing; a missing bundle is then an ordinary error.
+    /// where an install must copy it), or beside a loaded bundle such as a macOS test bundle,
+    /// rather than through `Bundle.module`, whose accessor stops the process when the bundle is
+    /// missing; a missing bundle is then an ordinary error.
     public static var directory: String? {
-        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
-        let folder = executable.deletingLastPathComponent()
-        for name in ["Readiness_ReadinessTemplates.resources", "Readiness_ReadinessTemplates.bundle"] {
-            let url = folder.appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: url.path), let path = Bundle(url: url)?.resourcePath { return path }
+        let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+        let folders = [executable].compactMap { $0 } + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        for folder in folders {
+            for name in ["Readiness_ReadinessTemplates.resources", "Readiness_ReadinessTemplates.bundle"] {
+                let url = folder.appendingPathComponent(name)
+                if FileManager.default.fileExists(atPath: url.path), let path = Bundle(url: url)?.resourcePath { return path }
+            }
         }
         return nil
     }
