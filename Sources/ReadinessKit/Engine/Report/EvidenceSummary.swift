@@ -38,6 +38,9 @@ struct EvidenceTally: Sendable {
     private var media: [String: Int] = [:]
     private var devices: [String: Int] = [:]
     private var items = 0
+    /// The slots of `location`, `device` and `is_video`, resolved from the first item (every
+    /// evidence item has the same record type), so the per-item cost is three array reads.
+    private var slots: (location: Int?, device: Int?, video: Int?)?
 
     /// The name of the pack table read for image-equivalent counts.
     static let tableName = "image_equivalents"
@@ -49,10 +52,13 @@ struct EvidenceTally: Sendable {
     }
 
     mutating func add(_ item: Record) {
+        let slots = self.slots ?? (item.type.slot(of: "location"), item.type.slot(of: "device"), item.type.slot(of: "is_video"))
+        self.slots = slots
+        func field(_ slot: Int?) -> Value? { slot.map { item.fields[$0] } }
         items += 1
-        locations[item["location"]?.stringValue ?? "unknown", default: 0] += 1
-        devices[item["device"]?.stringValue ?? "none", default: 0] += 1
-        let type = switch item["is_video"]?.boolValue {
+        locations[field(slots.location)?.stringValue ?? "unknown", default: 0] += 1
+        devices[field(slots.device)?.stringValue ?? "none", default: 0] += 1
+        let type = switch field(slots.video)?.boolValue {
         case true: "video"
         case false: "image"
         case nil: "unknown"
