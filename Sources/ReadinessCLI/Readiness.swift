@@ -17,6 +17,9 @@ struct Readiness: ParsableCommand {
               readiness schema > bundle.schema.json
             """,
         version: ReadinessKit.version,
-        subcommands: [Check.self, Diff.self, Validate.self, Lint.self, TestRules.self, Rules.self, Explain.self, Generate.self, Init.self, Schema.self]
+        subcommands: [
+            Check.self, Diff.self, Validate.self, Import.self, Lint.self, TestRules.self, Rules.self, Explain.self,
+            Generate.self, Init.self, Schema.self,
+        ]
     )
 }

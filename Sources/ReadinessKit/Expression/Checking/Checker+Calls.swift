@@ -11,12 +11,15 @@ extension Checker {
         if let receiver, let macro = Checker.listMacros[name], arguments.count == 2 || macro != .count {
             return listMacro(macro, receiver, arguments, at: offset)
         }
+        if FunctionRegistry.function(named: name) == nil, let usage = FunctionRegistry.macros[name] {
+            report("expr.syntax", "'\(name)' cannot be called this way", hint: "write it as \(usage)", at: offset)
+            return .invalid
+        }
         guard let function = FunctionRegistry.function(named: name) else {
             report(
                 "expr.unknown-function", "unknown function '\(name)'",
                 hint: Suggestion.didYouMean(name, in: FunctionRegistry.callableNames)
                     ?? "see the functions in docs/rule-language.md", at: offset)
-            for argument in (receiver.map { [$0] } ?? []) + arguments { _ = check(argument) }
             return .invalid
         }
         let argumentExprs = (receiver.map { [$0] } ?? []) + arguments

@@ -77,11 +77,16 @@ extension Checker {
         checkEnumLiteral(rightExpr, against: left.type)
         checkEnumLiteral(leftExpr, against: right.type)
         let negated = op == .notEqual
-        if let text = rightExpr.stringLiteral {
-            return Checked(type: .bool, node: Nodes.equal(left.node, text: text, negated: negated))
-        }
-        if let text = leftExpr.stringLiteral {
-            return Checked(type: .bool, node: Nodes.equal(right.node, text: text, negated: negated))
+        for (subject, literal) in [(left, rightExpr), (right, leftExpr)] {
+            if case .literal(.bool(let flag)) = literal.kind, subject.type == .bool {
+                return Checked(type: .bool, node: Nodes.truth(of: subject.node, is: flag != negated))
+            }
+            guard let text = literal.stringLiteral else { continue }
+            if case .field(_, let variable?, let slot, let type, let name) = subject.form {
+                let node = Nodes.field(variable: variable, slot: slot, type: type, name: name, isOneOf: [text], negated: negated)
+                return Checked(type: .bool, node: node)
+            }
+            return Checked(type: .bool, node: Nodes.equal(subject.node, text: text, negated: negated))
         }
         return Checked(type: .bool, node: Nodes.equal(left.node, right.node, negated: negated))
     }
@@ -95,11 +100,21 @@ extension Checker {
             if case .list(let elements) = rightExpr.kind {
                 for element in elements { checkEnumLiteral(element, against: left.type) }
             }
+            if left.type.isStringLike, case .value(.list(let values))? = right.constant {
+                let texts = values.compactMap(\.stringValue)
+                if texts.count == values.count {
+                    if case .field(_, let variable?, let slot, let type, let name) = left.form {
+                        let node = Nodes.field(variable: variable, slot: slot, type: type, name: name, isOneOf: texts, negated: false)
+                        return Checked(type: .bool, node: node)
+                    }
+                    return Checked(type: .bool, node: Nodes.isOneOf(left.node, texts))
+                }
+            }
             return Checked(type: .bool, node: Nodes.membership(left.node, right.node, table: nil))
         case .map where left.type.fits(.string), .any where left.type.fits(.string):
             return Checked(type: .bool, node: Nodes.membership(left.node, right.node, table: nil))
         case .table where left.type.fits(.string):
-            guard case .table(let table) = right.form else { return .invalid }
+            guard case .table(let table) = right.form else { return undeclared(right.type, at: offset) }
             return Checked(type: .bool, node: Nodes.membership(left.node, right.node, table: table))
         default:
             report(
@@ -184,9 +199,11 @@ extension Checker {
     mutating func list(_ elementExprs: [Expr], at offset: Int) -> Checked {
         var type: ExpressionType = .any
         var nodes: [Node] = []
+        var constants: [Value] = []
         for (position, expr) in elementExprs.enumerated() {
             let element = check(expr)
             nodes.append(element.node)
+            if let value = element.literalValue { constants.append(value) }
             guard Checker.isStorable(element.type) else {
                 report("expr.type-mismatch", "a list cannot hold \(element.type)", hint: "list plain values such as text, numbers and dates", at: expr.start)
                 return .invalid
@@ -197,7 +214,9 @@ extension Checker {
             }
             type = unified
         }
-        return Checked(type: .list(type == .null ? .any : type), node: Nodes.list(nodes))
+        let listType = ExpressionType.list(type == .null ? .any : type)
+        if constants.count == nodes.count { return .literal(.list(constants), listType) }
+        return Checked(type: listType, node: Nodes.list(nodes))
     }
 
     mutating func map(_ entries: [Expr.MapEntry], at offset: Int) -> Checked {

@@ -25,12 +25,20 @@ struct Checker {
         issues.append(ExpressionIssue(id, message, hint: hint, at: offset))
     }
 
+    /// Reports a value whose declared type names no record type, collection or table in scope.
+    mutating func undeclared(_ type: ExpressionType, at offset: Int) -> Checked {
+        report(
+            "expr.type-mismatch", "type '\(type)' is not in the bundle schema or the pack's tables",
+            hint: "declare variables with record types, collections and tables that exist", at: offset)
+        return .invalid
+    }
+
     mutating func check(_ expr: Expr) -> Checked {
         switch expr.kind {
         case .literal(let literal): return check(literal)
         case .name(let name): return resolve(name, at: expr.offset)
         case .member(let base, let field): return member(check(base), field, at: expr.offset)
-        case .index(let base, let key): return index(check(base), key: check(key), keyExpr: key, at: expr.offset)
+        case .index(let base, let key): return index(check(base), key: check(key), at: expr.offset)
         case .call(let name, let receiver, let arguments): return call(name, receiver: receiver, arguments: arguments, at: expr.offset)
         case .unary(let op, let operand): return unary(op, operand, at: expr.offset)
         case .binary(let op, let left, let right): return binary(op, left, right, at: expr.offset)
@@ -101,16 +109,16 @@ struct Checker {
     private mutating func member(_ base: Checked, _ field: String, at offset: Int) -> Checked {
         switch base.type {
         case .record(let typeName):
-            guard let type = environment.schema.type(named: typeName) else { return .invalid }
+            guard let type = environment.schema.type(named: typeName) else { return undeclared(base.type, at: offset) }
             return recordField(base, type: type, field, at: offset, reference: nil)
         case .reference(let collection):
             guard let schema = environment.schema.collection(named: collection),
                 let type = environment.schema.type(named: schema.recordType),
                 let ordinal = environment.collectionOrdinal(collection)
-            else { return .invalid }
+            else { return undeclared(base.type, at: offset) }
             return recordField(base, type: type, field, at: offset, reference: (ordinal, Checker.noun(of: collection)))
         case .tableRow(let tableName):
-            guard let table = environment.tables[tableName] else { return .invalid }
+            guard let table = environment.tables[tableName] else { return undeclared(base.type, at: offset) }
             guard let column = table.column(named: field) else {
                 report(
                     "expr.unknown-field", "unknown column '\(field)' in table '\(tableName)'",
@@ -171,11 +179,11 @@ struct Checker {
 
     // MARK: Indexing
 
-    private mutating func index(_ base: Checked, key: Checked, keyExpr: Expr, at offset: Int) -> Checked {
+    private mutating func index(_ base: Checked, key: Checked, at offset: Int) -> Checked {
         let form = Checked.Form.element(base: base.node, key: key.node, collection: nil, table: nil)
         switch (base.type, key.type) {
         case (.table(let name), let keyType) where keyType.fits(.string):
-            guard case .table(let table) = base.form else { return .invalid }
+            guard case .table(let table) = base.form else { return undeclared(base.type, at: offset) }
             return Checked(
                 type: .tableRow(name), node: Nodes.row(of: table, key: key.node),
                 form: .element(base: base.node, key: key.node, collection: nil, table: table))
@@ -185,7 +193,7 @@ struct Checker {
             if case .collection(let ordinal) = base.form {
                 let noun = Checker.noun(of: environment.schema.collections[ordinal].key)
                 return Checked(
-                    type: .record(typeName), node: Nodes.lookup(key.node, ordinal: ordinal, noun: noun),
+                    type: .record(typeName), node: Nodes.dereference(key.node, ordinal: ordinal, noun: noun),
                     form: .element(base: base.node, key: key.node, collection: ordinal, table: nil))
             }
             return Checked(type: .record(typeName), node: Nodes.element(of: base.node, key: key.node), form: form)

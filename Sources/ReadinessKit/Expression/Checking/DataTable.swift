@@ -12,6 +12,7 @@ public struct DataTable: Sendable {
     /// The default row's values in column order, if the table has one.
     let defaultRow: [Value]?
 
+    /// A table; row and default-row values are given by column name, and missing ones are unknown.
     public init(name: String, columns: [(name: String, type: ExpressionType)], rows: [String: [String: Value]], defaultRow: [String: Value]?) {
         self.name = name
         self.columns = columns

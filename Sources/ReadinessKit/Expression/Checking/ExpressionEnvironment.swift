@@ -10,6 +10,7 @@ public struct ExpressionEnvironment: Sendable {
     /// The number of variable slots declared so far.
     public private(set) var variableCount = 0
 
+    /// An environment with the schema's sections and `as_of`, and no variables or tables yet.
     public init(schema: BundleSchema = .v1) {
         self.schema = schema
     }

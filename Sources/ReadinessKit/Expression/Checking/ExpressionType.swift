@@ -25,6 +25,7 @@ public indirect enum ExpressionType: Sendable, Hashable, CustomStringConvertible
     /// One row of the named data table; its columns are its members.
     case tableRow(String)
 
+    /// The type as diagnostics name it, e.g. `list(int)` or `file_location`.
     public var description: String {
         switch self {
         case .bool: "bool"
@@ -70,12 +71,6 @@ public indirect enum ExpressionType: Sendable, Hashable, CustomStringConvertible
 
     /// Whether values of this type are numbers (`int` or `number`).
     var isNumeric: Bool { self == .int || self == .number }
-
-    /// The element type, when this is a list.
-    var element: ExpressionType? {
-        if case .list(let element) = self { return element }
-        return nil
-    }
 
     /// Whether a value of this type can be compared for equality with a value of `other`.
     func isComparable(with other: ExpressionType) -> Bool {

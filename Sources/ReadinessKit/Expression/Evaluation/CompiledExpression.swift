@@ -10,6 +10,8 @@ public struct CompiledExpression: Sendable {
     let root: Node
     /// Variable slots the expression needs, including those its macros bind.
     let slotCount: Int
+    /// Whether the expression is a condition, evaluated on the `Truth` path.
+    private let isCondition: Bool
 
     init(source: ExpressionSource, type: ExpressionType, fieldsRead: Set<String>, root: Node, slotCount: Int) {
         self.source = source
@@ -17,6 +19,7 @@ public struct CompiledExpression: Sendable {
         self.fieldsRead = fieldsRead
         self.root = root
         self.slotCount = slotCount
+        self.isCondition = type == .bool
     }
 
     /// Evaluates the expression with the context's bundle, reference date and variables.
@@ -24,7 +27,13 @@ public struct CompiledExpression: Sendable {
     /// Never traps: runtime faults give `.error`, absent facts `.unknown`.
     public func evaluate(_ context: inout EvaluationContext) -> EvaluationResult {
         prepare(&context)
-        return root.run(&context).result
+        guard isCondition else { return root.run(&context).result }
+        switch root.test(&context) {
+        case .yes: return .value(.bool(true))
+        case .no: return .value(.bool(false))
+        case .unknown: return .unknown
+        case .error: return .error(context.failure ?? "evaluation failed")
+        }
     }
 
     /// Evaluates the expression and lists every bundle fact it read, with the value observed.
@@ -77,6 +86,13 @@ public enum ExpressionCompiler {
                 "expr.type-mismatch", "the expression gives \(checked.type), but \(expecting) is needed here",
                 hint: expecting == .bool ? "compare the value to get true or false, e.g. x > 0 or has(x)" : "change the expression to give \(expecting)",
                 at: syntax.start)
+        }
+        switch checked.type {
+        case .map, .table, .tableRow:
+            checker.report(
+                "expr.type-mismatch", "the expression gives a whole \(checked.type), which cannot be a result",
+                hint: "read one entry or column of it, e.g. table[key].column", at: syntax.start)
+        default: break
         }
         guard checker.issues.isEmpty else {
             throw DiagnosticError(checker.issues.map(source.diagnostic(for:)))

@@ -24,7 +24,10 @@ public struct EvaluationContext: Sendable {
     var steps = 0
     /// Facts read so far, when explaining; `nil` on the fast path.
     var facts: [Fact]?
+    /// The message of the latest error on the condition path (see `Truth.error`).
+    var failure: String?
 
+    /// A context for one bundle, with every variable of `environment` unbound (`.null`).
     public init(bundle: CaseBundle, asOf: Day, environment: ExpressionEnvironment) {
         self.bundle = bundle
         self.asOf = asOf
@@ -40,6 +43,23 @@ public struct EvaluationContext: Sendable {
         steps += 1
         guard steps > stepLimit else { return nil }
         return .error("evaluation stopped after \(stepLimit) steps (the step budget); the lists are too large for this rule")
+    }
+
+    /// The value of a field of the record held by a variable, or `nil` when the variable holds no record.
+    ///
+    /// The fast path only reads, so the record is borrowed rather than retained; explaining
+    /// takes the slow path that records the fact.
+    @inline(__always)
+    mutating func field(ofVariable variable: Int, slot: Int, type: RecordType, name: String) -> Value? {
+        guard variable < variables.count else { return nil }
+        if facts == nil {
+            guard case .record(let record) = variables[variable] else { return nil }
+            return record.type === type ? record.fields[slot] : (record[name] ?? .null)
+        }
+        guard case .record(let record) = variables[variable] else { return nil }
+        let value = record.type === type ? record.fields[slot] : (record[name] ?? .null)
+        read(name, of: record, value: value)
+        return value
     }
 
     /// Records a fact read from a record's field, when explaining.

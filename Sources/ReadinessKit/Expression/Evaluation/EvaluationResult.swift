@@ -27,6 +27,7 @@ public enum EvaluationResult: Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
+    /// The value as shown in explanations, `unknown`, or `error: message`.
     public var description: String {
         switch self {
         case .value(let value): value.description
@@ -34,37 +35,4 @@ public enum EvaluationResult: Sendable, Equatable, CustomStringConvertible {
         case .error(let message): "error: \(message)"
         }
     }
-}
-
-/// The result of an explaining evaluation, with every fact read on the way.
-public struct Explanation: Sendable, Equatable {
-    public var result: EvaluationResult
-    /// The facts read, in the order first read, each once.
-    public var facts: [Fact]
-
-    public init(result: EvaluationResult, facts: [Fact]) {
-        self.result = result
-        self.facts = facts
-    }
-
-    /// The facts that were absent from the bundle.
-    public var missing: [Fact] { facts.filter(\.isMissing) }
-}
-
-/// A fact read from the bundle: its data path and the value observed there.
-public struct Fact: Sendable, Hashable, CustomStringConvertible {
-    /// The data path, e.g. `evidence[E-0017].hash_verified`.
-    public var path: String
-    /// The observed value; `.null` means the fact is missing.
-    public var value: Value
-
-    public init(path: String, value: Value) {
-        self.path = path
-        self.value = value
-    }
-
-    /// Whether the fact is absent from the bundle.
-    public var isMissing: Bool { value.isNull }
-
-    public var description: String { "\(path) = \(value)" }
 }

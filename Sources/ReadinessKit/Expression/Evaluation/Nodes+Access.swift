@@ -34,21 +34,24 @@ extension Nodes {
         }
     }
 
-    /// A field of the record held by a variable: the commonest access, fused into one node.
+    /// A field of the record held by a variable: the commonest access, fused into one node whose
+    /// condition form reads a boolean field in place.
     static func field(ofVariable variable: Int, slot: Int, type: RecordType, name: String) -> Node {
-        Node { context in
+        let run: @Sendable (inout EvaluationContext) -> Outcome = { context in
+            if let value = context.field(ofVariable: variable, slot: slot, type: type, name: name) { return Outcome(value) }
             guard variable < context.variables.count else { return .unknown }
-            guard case .record(let record) = context.variables[variable] else {
-                return notARecord(Outcome(context.variables[variable]), name)
-            }
-            return readField(of: record, slot: slot, type: type, name: name, &context)
+            return notARecord(Outcome(context.variables[variable]), name)
         }
-    }
-
-    /// A field of the record a reference (an id) points to in collection `ordinal`.
-    static func field(ofReference base: Node, ordinal: Int, noun: String, slot: Int, type: RecordType, name: String) -> Node {
-        let target = dereference(base, ordinal: ordinal, noun: noun)
-        return field(of: target, slot: slot, type: type, name: name)
+        return Node(
+            run: run,
+            test: { context in
+                switch context.field(ofVariable: variable, slot: slot, type: type, name: name) {
+                case .bool(let flag)?: return Truth(flag)
+                case .null?: return .unknown
+                case let value?: return Truth(.value(value), &context)
+                case nil: return Truth(run(&context), &context)
+                }
+            })
     }
 
     /// The record an id names in collection `ordinal`, or an error value when there is none.
@@ -60,11 +63,6 @@ extension Nodes {
             }
             return record(id, in: ordinal, noun: noun, &context)
         }
-    }
-
-    /// `collection['id']`: the record with that id in a bundle collection.
-    static func lookup(_ key: Node, ordinal: Int, noun: String) -> Node {
-        dereference(key, ordinal: ordinal, noun: noun)
     }
 
     @inline(__always)

@@ -11,14 +11,58 @@ extension Nodes {
 
     /// `expression == 'text'`, the commonest comparison, fused with its constant.
     static func equal(_ left: Node, text: String, negated: Bool) -> Node {
-        Node { context in
-            switch left.run(&context) {
-            case .value(.string(let value)): return Outcome(truth: (value == text) != negated)
+        let run = left.run
+        return Node(test: { context in
+            switch run(&context) {
+            case .value(.string(let value)): return Truth((value == text) != negated)
             case .unknown: return .unknown
-            case .error(let message): return .error(message)
-            default: return negated ? .true : .false
+            case .error(let message):
+                context.failure = message
+                return .error
+            default: return Truth(negated)
             }
+        })
+    }
+
+    /// `variable.field == 'text'` or `variable.field in ['a', 'b']`, fused into one node that
+    /// compares the field in place.
+    static func field(variable: Int, slot: Int, type: RecordType, name: String, isOneOf texts: [String], negated: Bool) -> Node {
+        if texts.count == 1, let text = texts.first {
+            return Node(test: { context in
+                switch context.field(ofVariable: variable, slot: slot, type: type, name: name) {
+                case .string(let value)?: Truth((value == text) != negated)
+                case .null?, nil: .unknown
+                default: Truth(negated)
+                }
+            })
         }
+        return Node(test: { context in
+            switch context.field(ofVariable: variable, slot: slot, type: type, name: name) {
+            case .string(let value)?: Truth(texts.contains(value) != negated)
+            case .null?, nil: .unknown
+            default: Truth(negated)
+            }
+        })
+    }
+
+    /// `expression in ['a', 'b']` with a list of text constants.
+    static func isOneOf(_ left: Node, _ texts: [String]) -> Node {
+        let run = left.run
+        return Node(test: { context in
+            switch run(&context) {
+            case .value(.string(let value)): return Truth(texts.contains(value))
+            case .unknown: return .unknown
+            case .error(let message):
+                context.failure = message
+                return .error
+            default: return .no
+            }
+        })
+    }
+
+    /// `condition == true` and its variants: the condition itself, or its negation.
+    static func truth(of condition: Node, is flag: Bool) -> Node {
+        flag ? Node(test: condition.test) : not(condition)
     }
 
     @inline(__always)

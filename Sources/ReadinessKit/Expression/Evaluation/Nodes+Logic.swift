@@ -5,56 +5,52 @@
 /// unknown over true. `or` is the dual. The right side is not evaluated when the left decides.
 extension Nodes {
     static func and(_ left: Node, _ right: Node) -> Node {
-        Node { context in
-            let first = left.run(&context)
-            if case .value(.bool(false)) = first { return first }
-            let second = right.run(&context)
-            return combine(first, second, decisive: false)
-        }
+        junction(left, right, decisive: .no)
     }
 
     static func or(_ left: Node, _ right: Node) -> Node {
-        Node { context in
-            let first = left.run(&context)
-            if case .value(.bool(true)) = first { return first }
-            let second = right.run(&context)
-            return combine(first, second, decisive: true)
-        }
+        junction(left, right, decisive: .yes)
     }
 
-    /// Combines two sides of `and` (`decisive` false) or `or` (`decisive` true).
-    @inline(__always)
-    static func combine(_ first: Outcome, _ second: Outcome, decisive: Bool) -> Outcome {
-        if case .value(.bool(decisive)) = second { return second }
-        if case .error = first { return first }
-        if case .error = second { return second }
-        if case .unknown = first { return .unknown }
-        if case .unknown = second { return .unknown }
-        guard case .value(.bool) = first, case .value(.bool) = second else {
-            return .error("'\(decisive ? "or" : "and")' needs true or false on both sides")
-        }
-        return Outcome(truth: !decisive)
+    /// `and` (`decisive` is `.no`) or `or` (`decisive` is `.yes`).
+    private static func junction(_ left: Node, _ right: Node, decisive: Truth) -> Node {
+        let (leftTest, rightTest) = (left.test, right.test)
+        return Node(test: { context in
+            let first = leftTest(&context)
+            if first == decisive { return first }
+            let firstFailure = first == .error ? context.failure : nil
+            let second = rightTest(&context)
+            if second == decisive { return second }
+            if first == .error {
+                context.failure = firstFailure
+                return .error
+            }
+            if second == .error { return .error }
+            if first == .unknown || second == .unknown { return .unknown }
+            return first
+        })
     }
 
     static func not(_ operand: Node) -> Node {
-        Node { context in
-            let outcome = operand.run(&context)
-            guard case .value(.bool(let flag)) = outcome else {
-                return outcome.isUnknownOrError ? outcome : .error("'not' needs true or false, not \(outcome.result)")
+        let operandTest = operand.test
+        return Node(test: { context in
+            switch operandTest(&context) {
+            case .yes: .no
+            case .no: .yes
+            case let other: other
             }
-            return Outcome(truth: !flag)
-        }
+        })
     }
 
     /// `condition ? then : otherwise`; unknown when the condition is unknown.
     static func conditional(_ condition: Node, _ then: Node, _ otherwise: Node) -> Node {
-        Node { context in
-            let outcome = condition.run(&context)
-            switch outcome {
-            case .value(.bool(true)): return then.run(&context)
-            case .value(.bool(false)): return otherwise.run(&context)
-            case .unknown, .error: return outcome
-            default: return .error("the condition before '?' must be true or false, not \(outcome.result)")
+        let conditionTest = condition.test
+        return Node { context in
+            switch conditionTest(&context) {
+            case .yes: return then.run(&context)
+            case .no: return otherwise.run(&context)
+            case .unknown: return .unknown
+            case .error: return .error(context.failure ?? "evaluation failed")
             }
         }
     }

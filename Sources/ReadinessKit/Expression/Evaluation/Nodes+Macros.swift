@@ -3,7 +3,8 @@
 /// Each element is bound to the macro's variable slot in turn, and each counts one step of the
 /// evaluation budget. `all` is false as soon as one element is false and `exists` true as soon as
 /// one is true, whatever the others are; otherwise errors win over unknown, and unknown over a
-/// definite answer. `exists_one` is false once two elements are true.
+/// definite answer. `exists_one` is false once two elements are true. `count`, `filter` and `map`
+/// are unknown if any element's condition or value is.
 extension Nodes {
     /// Which macro a node runs.
     enum Macro: String, Sendable {
@@ -11,7 +12,8 @@ extension Nodes {
     }
 
     static func macro(_ macro: Macro, over list: Node, slot: Int, body: Node) -> Node {
-        Node { context in
+        let (condition, transform) = (body.test, body.run)
+        return Node { context in
             let outcome = list.run(&context)
             guard case .value(.list(let elements)) = outcome else {
                 return outcome.isUnknownOrError ? outcome : .error("'\(macro.rawValue)' needs a list, not \(outcome.result)")
@@ -21,8 +23,11 @@ extension Nodes {
             for element in elements {
                 if let stop = context.step() { return stop }
                 context.variables[slot] = element
-                let result = body.run(&context)
-                if let decided = tally.add(result, element: element, for: macro) { return decided }
+                if macro == .map {
+                    tally.collect(transform(&context))
+                } else if let decided = tally.add(condition(&context), element: element, for: macro, &context) {
+                    return decided
+                }
             }
             return tally.finish(macro)
         }
@@ -35,27 +40,33 @@ extension Nodes {
         var error: Outcome?
         var kept: [Value] = []
 
-        /// Adds one element's result; returns the macro's outcome if it is already decided.
-        mutating func add(_ result: Outcome, element: Value, for macro: Macro) -> Outcome? {
-            switch result {
+        /// Adds one element's condition; returns the macro's outcome if it is already decided.
+        mutating func add(_ truth: Truth, element: Value, for macro: Macro, _ context: inout EvaluationContext) -> Outcome? {
+            switch truth {
             case .unknown: sawUnknown = true
-            case .error: if error == nil { error = result }
-            case .value(.bool(let flag)) where macro != .map:
-                if flag { trues += 1 }
+            case .error: if error == nil { error = .error(context.failure ?? "evaluation failed") }
+            case .yes:
+                trues += 1
                 switch macro {
-                case .all where !flag: return .false
-                case .exists where flag: return .true
+                case .exists: return .true
                 case .existsOne where trues > 1: return .false
-                case .filter where flag: kept.append(element)
+                case .filter: kept.append(element)
                 default: break
                 }
-            case .value(let value) where macro == .map: kept.append(value)
-            default:
-                if error == nil {
-                    error = .error(macro == .map ? "'map' can only collect plain values, not \(result.result)" : "the condition of '\(macro.rawValue)' must be true or false, not \(result.result)")
-                }
+            case .no:
+                if macro == .all { return .false }
             }
             return nil
+        }
+
+        /// Adds one element's value for `map`.
+        mutating func collect(_ outcome: Outcome) {
+            switch outcome {
+            case .value(let value): kept.append(value)
+            case .unknown: sawUnknown = true
+            case .error: if error == nil { error = outcome }
+            default: if error == nil { error = .error("'map' can only collect plain values, not \(outcome.result)") }
+            }
         }
 
         func finish(_ macro: Macro) -> Outcome {

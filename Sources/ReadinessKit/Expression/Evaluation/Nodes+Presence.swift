@@ -3,24 +3,33 @@
 extension Nodes {
     /// `has(record.field)`: the field is set. An absent record means the field is absent too.
     static func hasField(of base: Node, slot: Int, type: RecordType, name: String) -> Node {
-        Node { context in
-            let outcome = base.run(&context)
-            switch outcome {
-            case .value(.record(let record)): return present(readField(of: record, slot: slot, type: type, name: name, &context))
-            case .error: return outcome
-            default: return .false
+        Node(test: { context in
+            switch base.run(&context) {
+            case .value(.record(let record)): return isPresent(record, slot: slot, type: type, name: name, &context)
+            case .error(let message):
+                context.failure = message
+                return .error
+            default: return .no
             }
-        }
+        })
     }
 
     /// `has(variable.field)`, fused.
     static func hasField(ofVariable variable: Int, slot: Int, type: RecordType, name: String) -> Node {
-        Node { context in
-            guard variable < context.variables.count, case .record(let record) = context.variables[variable] else {
-                return .false
+        Node(test: { context in
+            switch context.field(ofVariable: variable, slot: slot, type: type, name: name) {
+            case .null?, nil: .no
+            default: .yes
             }
-            return present(readField(of: record, slot: slot, type: type, name: name, &context))
-        }
+        })
+    }
+
+    @inline(__always)
+    private static func isPresent(_ record: Record, slot: Int, type: RecordType, name: String, _ context: inout EvaluationContext) -> Truth {
+        let value = record.type === type ? record.fields[slot] : (record[name] ?? .null)
+        if context.facts != nil { context.read(name, of: record, value: value) }
+        if case .null = value { return .no }
+        return .yes
     }
 
     /// `has(container[key])`: the key names an element, entry, record or table row (not the default row).
@@ -64,11 +73,5 @@ extension Nodes {
             default: return .true
             }
         }
-    }
-
-    @inline(__always)
-    private static func present(_ outcome: Outcome) -> Outcome {
-        if case .unknown = outcome { return .false }
-        return .true
     }
 }

@@ -36,7 +36,12 @@ struct CompiledPattern: @unchecked Sendable {
     // `Regex` is immutable once built; it is only read here, from any thread.
     private let regex: Regex<AnyRegexOutput>
 
-    init(_ regex: Regex<AnyRegexOutput>) { self.regex = regex }
+    /// Wraps a regex and runs it once, so its lazily built matching program exists before any
+    /// evaluation shares it.
+    init(_ regex: Regex<AnyRegexOutput>) {
+        self.regex = regex
+        _ = "".contains(regex)
+    }
 
     func matches(_ text: String) -> Bool { text.contains(regex) }
 }

@@ -60,12 +60,4 @@ enum BinaryOperator: String, Equatable, Sendable {
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case `in`
     case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
-
-    /// Whether the operator orders its operands (`<`, `<=`, `>`, `>=`).
-    var isOrdering: Bool {
-        switch self {
-        case .less, .lessOrEqual, .greater, .greaterOrEqual: true
-        default: false
-        }
-    }
 }

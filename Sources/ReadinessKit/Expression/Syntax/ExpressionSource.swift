@@ -17,6 +17,7 @@ public struct ExpressionSource: Sendable, Hashable {
     /// Whether offsets in `text` map exactly onto the file.
     public let positionsExact: Bool
 
+    /// A source; see the type's description for `continuationColumn` and `positionsExact`.
     public init(
         text: String, file: String, start: SourceLocation, continuationColumn: Int? = nil,
         positionsExact: Bool = true

@@ -215,7 +215,7 @@ struct Parser {
         case .symbol("false"): return Expr(kind: .literal(.bool(false)), start: token.start, offset: token.start)
         case .symbol("null"): return Expr(kind: .literal(.null), start: token.start, offset: token.start)
         case .symbol("("):
-            let inner = try nested { (parser: inout Parser) throws(ExpressionIssue) in try parser.conditional() }
+            let inner = try conditional()
             try expect(")", closing: token)
             return inner
         case .symbol("["):

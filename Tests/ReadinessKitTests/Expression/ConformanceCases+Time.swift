@@ -1,0 +1,63 @@
+@testable import ReadinessKit
+
+extension ConformanceCases {
+    /// Dates, timestamps and durations; `as_of` is 2026-03-01.
+    static let dates: [ConformanceCase] = [
+        when("as_of == date('2026-03-01')", T),
+        when("as_of > date('2026-02-28')", T),
+        when("date('2026-01-31') + days(1) == date('2026-02-01')", T),
+        when("date('2026-03-01') - days(1) == date('2026-02-28')", T),
+        when("date('2024-02-29') + days(365) == date('2025-02-28')", T),
+        when("as_of - date('2026-02-01') == days(28)", T),
+        when("days_between(date('2026-01-01'), date('2026-01-31'))", .value(30)),
+        when("days_between(date('2026-01-31'), date('2026-01-01'))", .value(-30)),
+        when("days_between(timestamp('2026-01-01T23:00:00-05:00'), date('2026-01-02'))", .value(0)),
+        when("date('2026-01-31') + hours(12)", error("cannot add a part of a day to the date 2026-01-31; use days(n)")),
+        when("timestamp('2026-01-01T00:00:00Z') + hours(36) == timestamp('2026-01-02T12:00:00Z')", T),
+        when("timestamp('2026-01-01T02:00:00Z') - timestamp('2026-01-01T00:00:00Z') == hours(2)", T),
+        when("date('2026-01-02') - timestamp('2026-01-01T00:00:00Z')", error("cannot subtract a date and a timestamp; use days_between(a, b)")),
+        when("date('2026-01-05') < timestamp('2026-01-06T12:00:00Z')", T),
+        when("date('2026-01-05') < timestamp('2026-01-06T11:59:59Z')", U),
+        when("date('2026-01-05') > timestamp('2026-01-04T09:59:59Z')", T),
+        when("date('2026-01-05') > timestamp('2026-01-04T10:00:00Z')", U),
+        when("timestamp('2026-01-04T09:59:59Z') < date('2026-01-05')", T),
+        when("date('2026-01-05') == timestamp('2026-01-05T12:00:00Z')", U),
+        when("date('2026-01-05') == timestamp('2026-02-05T12:00:00Z')", F),
+        when("date('2026-01-05') != timestamp('2026-02-05T12:00:00Z')", T),
+        when("date('2026-01-05') >= timestamp('2026-01-07T00:00:00Z')", F),
+        when("case.report_received_at < case.search_at", T),
+        when("case.search_at < timestamp('2026-03-10T14:06:00Z')", T),
+        when("case.search_at == timestamp('2026-03-10T14:05:00Z')", T),
+        when("item.created_at <= as_of", T),
+        when("legal_process['W1'].expires_at < as_of", T),
+        when("as_of - days(30) > legal_process['W1'].expires_at", F),
+        when("days_between(legal_process['W1'].expires_at, as_of)", .value(28)),
+        when("days_between(case.report_received_at, as_of)", .value(26)),
+        when("item.modified_at > item.created_at", U),
+        when("item.modified_at > item.created_at", item: "E-0002", U),
+        when("timestamp('2026-01-01T00:00:00+14:00') < timestamp('2025-12-31T11:00:00Z')", T),
+        when("case.search_at + days(1) > devices['D1'].seized_at", T),
+        when("case.arrest_at + days(30) < as_of", U),
+        when("as_of + days(1)", .value(ExpressionFixture.date("2026-03-02"))),
+    ]
+
+    /// Data tables; `circuit_policy` has a default row, `limits` has none.
+    static let tables: [ConformanceCase] = [
+        when("circuit_policy[case.circuit].policy", .value("warrant_required")),
+        when("circuit_policy['4th'].severity", .value("minor")),
+        when("circuit_policy['4th'].days", U),
+        when("circuit_policy['1st'].policy", .value("unsettled")),
+        when("circuit_policy['1st'].days", .value(30)),
+        when("limits['possession'].max", .value(10)),
+        when("limits['receipt'].max", error("table 'limits' has no row 'receipt' and no default")),
+        when("limits[charge.offence].max", .value(10)),
+        when("limits[charge.offence].max", charge: "C2", error("table 'limits' has no row 'distribution' and no default")),
+        when("circuit_policy[item.notes].policy", U),
+        when("'9th' in circuit_policy", T),
+        when("'1st' in circuit_policy", F),
+        when("circuit_policy[case.circuit].days + 1", .value(15)),
+        when("charge.image_count <= limits[charge.offence].max", T),
+        when("as_of - days(circuit_policy[case.circuit].days) > date('2026-02-14')", T),
+        when("circuit_policy[case.circuit].severity == 'blocker'", T),
+    ]
+}
