@@ -26,10 +26,11 @@ struct Check: ParsableCommand {
               readiness check my-case --output memo.html --redact
               readiness check my-case --format json --output today.json --since last-week.json
               readiness check my-case --profile indictment --fail-on blocker
+              readiness check cases/ --format csv --output docket.csv     (one line per case)
             """)
 
-    @Argument(help: "A bundle folder (holding case.yaml) or a single .yaml/.json bundle file.")
-    var bundle: String
+    @Argument(help: "A bundle folder (holding case.yaml) or a single .yaml/.json bundle file; several bundles, or a folder of bundle folders, give a docket summary.")
+    var bundles: [String]
 
     @OptionGroup var selection: PackSelection
 
@@ -58,14 +59,27 @@ struct Check: ParsableCommand {
     var since: String?
 
     func validate() throws {
+        if isDocket, redact || since != nil || templateDir != nil {
+            throw ValidationError("--redact, --since and --template-dir apply to a single bundle's memo, not to a docket")
+        }
+        if isDocket, let chosen = format, chosen == .markdown {
+            throw ValidationError("a docket summary is written as text, html, json or csv")
+        }
         if format == nil, let output, MemoFormat(fileExtension: (output as NSString).pathExtension) == nil {
             throw ValidationError("cannot tell the format from '\(output)'; add --format text|html|markdown|json|csv")
         }
     }
 
+    /// Whether the arguments name several bundles (or a folder of them) rather than one bundle.
+    var isDocket: Bool {
+        bundles.count > 1 || Docket.bundlePaths(in: bundles) != bundles
+    }
+
     func run() throws {
         let day = try ReferenceDate.parse(asOf)
         let chosen = format ?? output.flatMap { MemoFormat(fileExtension: ($0 as NSString).pathExtension) } ?? .text
+        if isDocket { return try runDocket(asOf: day, format: chosen) }
+        let bundle = bundles[0]
         let decision: Decision.Level
         do throws(DiagnosticError) {
             let loaded = try BundleLoader().load(bundle, streamingEvidence: true)
