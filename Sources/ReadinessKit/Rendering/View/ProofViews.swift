@@ -107,7 +107,7 @@ enum ThemeGuide {
         case .custody:
             "Gaps in the chain of custody or in hash verification invite challenges to the integrity and authenticity of the evidence."
         case .legalProcess:
-            "Defects in a warrant or order, or searches beyond its scope, risk suppression of what it produced."
+            "Defective or out-of-scope process risks suppression of what it produced, and a missed statutory clock risks dismissal of the charge."
         case .preservation:
             "Data not preserved in time may be lost for good; providers keep reported content only for a limited period."
         case .charging:
