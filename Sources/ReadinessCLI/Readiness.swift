@@ -18,8 +18,8 @@ struct Readiness: ParsableCommand {
             """,
         version: ReadinessKit.version,
         subcommands: [
-            Check.self, Validate.self, Import.self, Lint.self, TestRules.self, Rules.self, Explain.self, Generate.self,
-            Init.self, Schema.self, Samples.self, WorkshopCommand.self,
+            Check.self, Diff.self, Validate.self, Import.self, Lint.self, TestRules.self, Rules.self, Explain.self,
+            Generate.self, Init.self, Schema.self, Samples.self, WorkshopCommand.self,
         ]
     )
 }

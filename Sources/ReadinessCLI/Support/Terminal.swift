@@ -12,6 +12,17 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    /// Writes text to `path` atomically (whole or not at all), or to standard output when `path` is `nil`.
+    ///
+    /// - Throws: `DiagnosticError` when the file cannot be written.
+    static func write(_ text: String, to path: String?) throws(DiagnosticError) {
+        guard let path else { return print(text) }
+        do { try AtomicFile.write(text, to: path) } catch {
+            throw DiagnosticError(Diagnostic(id: "output.unwritable", message: "cannot write '\(path)'", at: nil,
+                                             hint: error.localizedDescription))
+        }
+    }
+
     /// Writes diagnostics to standard error, compiler style, coloured only on a terminal.
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import ReadinessTemplates
 
 /// Workshop material for one sample: a trainee handout (scenario, the case file's tables, blank
 /// questions, no findings) and a trainer key (the check's report, the answer key, and the README's
@@ -7,8 +8,23 @@ import Mustache
 public struct Workshop: Sendable {
     /// The templates' file names (without `.mustache`) that a templates folder must hold.
     public static let templateNames = ["handout", "trainer-key", "blocks", "spans", "styles"]
-    /// The default templates folder, relative to the repository root.
+    /// The templates folder, relative to the repository root.
     public static let defaultTemplates = "templates/workshop"
+
+    /// The workshop templates folder: `explicit` if given; else `templates/workshop` in the working
+    /// directory, beside the executable, or among the embedded default templates, whichever holds
+    /// the handout first.
+    public static func locateTemplates(explicit: String?,
+                                       workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+        if let explicit { return explicit }
+        let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().path
+        let candidates = [
+            (workingDirectory as NSString).appendingPathComponent(defaultTemplates),
+            executable.map { ($0 as NSString).appendingPathComponent(defaultTemplates) },
+            DefaultTemplates.directory.map { ($0 as NSString).appendingPathComponent("workshop") },
+        ].compactMap { $0 }
+        return candidates.first { FileManager.default.fileExists(atPath: "\($0)/handout.mustache") } ?? defaultTemplates
+    }
 
     let library: MustacheLibrary
 
@@ -44,10 +60,11 @@ public struct Workshop: Sendable {
         return library.render(context, withTemplate: "handout") ?? ""
     }
 
-    /// The trainer key: the check's outcome (`memo`: the rendered memo's text, or the terminal
-    /// summary until memos exist), the answer key with whether each entry was found, and the
-    /// README's learning objectives, discussion notes and the picture of a fixed file.
-    public func trainerKey(for sample: Sample, outcome: SampleRunner.Outcome, memo: String, memoKind: String, redacted: Bool) -> String {
+    /// The trainer key: the check's outcome with the memo's text (`memo`, already redacted when
+    /// `redacted`), the answer key with whether each entry was found, and the README's learning
+    /// objectives, questions, discussion notes and the picture of a fixed file. `memoLink` names a
+    /// file beside the key holding the full memo (e.g. `memo.html`), if one is written.
+    public func trainerKey(for sample: Sample, outcome: SampleRunner.Outcome, memo: String, memoLink: String?, redacted: Bool) -> String {
         let redact = redacted ? HandoutRedaction(bundle: outcome.bundle) : .none
         var context = heading(sample, bundle: outcome.bundle, redact: redact, redacted: redacted)
         let readme = sample.readme ?? SampleReadme(markdown: "")
@@ -66,7 +83,8 @@ public struct Workshop: Sendable {
             ] as [String: Any]
         }
         context["memo"] = redact(memo)
-        context["memoKind"] = memoKind
+        context["memoLink"] = memoLink ?? ""
+        context["hasMemoLink"] = memoLink != nil
         func sections(_ headings: [String]) -> [[String: Any]] {
             headings.compactMap { heading in
                 readme.section(heading).map { ["title": heading, "blocks": Markdown.blocks($0, redact: redact.callAsFunction)] }
@@ -95,6 +113,22 @@ public struct Workshop: Sendable {
             "stage": model.show(info, "stage").replacingOccurrences(of: "_", with: " "), "summary": model.show(info, "summary"),
             "asOf": (try? sample.key.get().asOf.description) ?? "not set", "redacted": redacted, "tool": "readiness \(ReadinessKit.version)",
         ]
+    }
+}
+
+extension Workshop {
+    /// The memo for a sample's outcome in `format`, as `readiness check` renders it, redacted when
+    /// asked: the trainer key carries its text and `readiness workshop` writes the HTML beside it.
+    ///
+    /// - Parameter templateDirectory: The memo templates (`--template-dir`); default: found by
+    ///   `TemplateLocator` (the working directory's `templates/`, then the embedded defaults).
+    /// - Throws: `DiagnosticError` when the memo templates cannot be found or rendered.
+    public static func memo(for outcome: SampleRunner.Outcome, as format: MemoFormat, redacted: Bool,
+                            templateDirectory: String? = nil) throws(DiagnosticError) -> String {
+        var report = outcome.report
+        if redacted { report = Redactor(bundle: outcome.bundle).redact(report) }
+        let directory = format.usesTemplates ? try TemplateLocator.locate(explicit: templateDirectory, format: format).directory : nil
+        return try MemoRenderer.render(report, as: format, templateDirectory: directory)
     }
 }
 

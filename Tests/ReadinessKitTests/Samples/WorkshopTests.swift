@@ -7,6 +7,9 @@ import Testing
 @Suite struct WorkshopTests {
     static let ruleIDs: [String] = ((try? SampleFixtures.packs.get()) ?? []).flatMap(\.rules).map(\.id)
 
+    /// The repository's memo templates.
+    static let memoTemplates = Repository.path("templates")
+
     func workshop() throws -> Workshop { try WorkshopFixtures.workshop.get() }
 
     @Test(arguments: SampleFixtures.names)
@@ -37,8 +40,10 @@ import Testing
     func trainerKeyShowsTheOutcomeAndTheNotes(_ name: String) throws {
         let outcome = try #require(SampleFixtures.outcome(name).0, "\(SampleFixtures.outcome(name).1)")
         let sample = SampleFixtures.sample(name)
-        let memo = TerminalSummary.text(outcome.report)
-        let html = try workshop().trainerKey(for: sample, outcome: outcome, memo: memo, memoKind: "summary", redacted: false)
+        let memo = try Workshop.memo(for: outcome, as: .text, redacted: false, templateDirectory: Self.memoTemplates)
+        let html = try workshop().trainerKey(for: sample, outcome: outcome, memo: memo, memoLink: "memo.html", redacted: false)
+        #expect(html.contains("<a href=\"memo.html\">memo.html</a>"))
+        #expect(html.contains(outcome.report.caseInfo.id))
         #expect(html.contains("<strong>\(outcome.report.decision.level.label)</strong>"))
         #expect(html.contains("<h2>Discussion notes</h2>"))
         #expect(html.contains("<h2>What a fixed file would look like</h2>"))
@@ -49,27 +54,75 @@ import Testing
         #expect(!html.lowercased().contains("<script"))
     }
 
+    /// libxml2 parses every handout and trainer key without errors, scripts or event handlers.
+    @Test func workshopHTMLParsesCleanly() throws {
+        for name in SampleFixtures.names {
+            let outcome = try #require(SampleFixtures.outcome(name).0, "\(SampleFixtures.outcome(name).1)")
+            let sample = SampleFixtures.sample(name)
+            let memo = try Workshop.memo(for: outcome, as: .text, redacted: true, templateDirectory: Self.memoTemplates)
+            let pages = [
+                ("handout", try workshop().handout(for: sample, bundle: outcome.bundle, redacted: true)),
+                ("trainer key", try workshop().trainerKey(for: sample, outcome: outcome, memo: memo, memoLink: "memo.html", redacted: true)),
+            ]
+            for (kind, html) in pages {
+                let check = HTMLChecker(html)
+                #expect(check.errors.isEmpty, "sample '\(name)' \(kind): \(check.errors)")
+                #expect(check.scripts == 0 && check.handlers.isEmpty, "sample '\(name)' \(kind) has scripts or event handlers")
+                #expect(check.elements["h1"] == 1, "sample '\(name)' \(kind): one h1")
+            }
+        }
+    }
+
     @Test func redactionReplacesTheSuspectEverywhere() throws {
         let outcome = try #require(SampleFixtures.outcome("us-ready-possession").0)
         let sample = SampleFixtures.sample("us-ready-possession")
         let handout = try workshop().handout(for: sample, bundle: outcome.bundle, redacted: true)
-        let key = try workshop().trainerKey(for: sample, outcome: outcome, memo: TerminalSummary.text(outcome.report),
-                                            memoKind: "summary", redacted: true)
-        for text in [handout, key] {
+        let memo = try Workshop.memo(for: outcome, as: .text, redacted: true, templateDirectory: Self.memoTemplates)
+        let key = try workshop().trainerKey(for: sample, outcome: outcome, memo: memo, memoLink: nil, redacted: true)
+        let memoHTML = try Workshop.memo(for: outcome, as: .html, redacted: true, templateDirectory: Self.memoTemplates)
+        for text in [handout, key, memoHTML] {
             for identifying in ["Dale Exemplar", "dexemplar", "d.exemplar@example.invalid", "14 Larch Lane", "1988-07-14"] {
                 #expect(!text.contains(identifying), "'\(identifying)' survived --redact")
             }
             #expect(text.contains("Suspect 1"))
+        }
+        for text in [handout, key] {
             #expect(text.contains("Identifying details are replaced by pseudonyms."))
         }
-        #expect(handout.contains("/Users/Suspect 1 account/Pictures"))
         let plain = try workshop().handout(for: sample, bundle: outcome.bundle, redacted: false)
         #expect(plain.contains("Dale Exemplar (fictional)"))
     }
 
-    @Test func redactionMatchesWholeWordsOnly() {
-        let redaction = HandoutRedaction(replacements: [(original: "alex", pseudonym: "Suspect 1 account")])
-        #expect(redaction("C:/Users/alex/x.jpg and ALEX, but not Alexander") == "C:/Users/Suspect 1 account/x.jpg and Suspect 1 account, but not Alexander")
+    @Test func redactionMatchesWholeWordsOnly() throws {
+        let folder = try TemporaryBundle(["case.yaml": caseYAML("suspects:\n  - {id: S1, name: Alex Example (fictional), accounts: [alex]}\n")])
+        let redaction = HandoutRedaction(bundle: try folder.load())
+        let redacted = redaction("C:/Users/alex/x.jpg and ALEX, but not Alexander; Alex Example (fictional)")
+        #expect(!redacted.contains("alex/") && !redacted.contains("ALEX,") && !redacted.contains("Alex Example"))
+        #expect(redacted.contains("Alexander"))
+        #expect(HandoutRedaction.none("alex") == "alex")
+    }
+
+    /// Every sample's memo renders in every format, as `readiness check` would write it.
+    @Test(arguments: SampleFixtures.names)
+    func memoRendersInEveryFormat(_ name: String) throws {
+        let outcome = try #require(SampleFixtures.outcome(name).0, "\(SampleFixtures.outcome(name).1)")
+        for format in MemoFormat.allCases {
+            for redacted in [false, true] {
+                let memo = try Workshop.memo(for: outcome, as: format, redacted: redacted, templateDirectory: Self.memoTemplates)
+                #expect(!memo.isEmpty, "sample '\(name)': empty \(format) memo")
+                if format == .html { #expect(!memo.lowercased().contains("<script"), "sample '\(name)': script in the HTML memo") }
+                if format.usesTemplates {
+                    #expect(memo.contains(outcome.report.caseInfo.id), "sample '\(name)': the \(format) memo does not name the case")
+                }
+            }
+        }
+    }
+
+    @Test func templatesAreFoundFromTheRepositoryOrTheBuiltInSet() {
+        #expect(Workshop.locateTemplates(explicit: "/x") == "/x")
+        #expect(Workshop.locateTemplates(explicit: nil, workingDirectory: Repository.root) == Repository.path(Workshop.defaultTemplates))
+        let elsewhere = Workshop.locateTemplates(explicit: nil, workingDirectory: "/nonexistent")
+        #expect(elsewhere == Workshop.defaultTemplates || FileManager.default.fileExists(atPath: elsewhere + "/handout.mustache"))
     }
 
     @Test func everyValueIsEscaped() throws {

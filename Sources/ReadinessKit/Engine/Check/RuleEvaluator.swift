@@ -13,6 +13,8 @@ struct RuleEvaluator {
 
     /// Facts listed per finding, at most.
     static let observedLimit = 20
+    /// Missing facts listed per finding, at most; the rest are counted.
+    static let missingLimit = 50
 
     /// Checks the rule over its subjects in the bundle.
     func evaluate(waivers: inout WaiverBook) -> RuleResult {
@@ -60,12 +62,17 @@ struct RuleEvaluator {
         var finding = subjectFinding(outcome, subject: subject, context: &context)
         let explanation = expression.explain(&context)
         var seen: Set<String> = []
+        var unlisted = 0
         for fact in explanation.facts where seen.insert(fact.path).inserted {
-            if fact.value.isNull { finding.missingFacts.append(fact.path) }
+            let decidedByPresence = outcome == .unknown && explanation.presenceTested.contains(fact.path)
+            if fact.value.isNull, !decidedByPresence {
+                if finding.missingFacts.count < Self.missingLimit { finding.missingFacts.append(fact.path) } else { unlisted += 1 }
+            }
             if finding.observedFacts.count < Self.observedLimit {
                 finding.observedFacts.append(.init(path: fact.path, value: MessageTemplate.display(fact.value)))
             }
         }
+        if unlisted > 0 { finding.missingFacts.append("… and \(unlisted) more") }
         return finding
     }
 
