@@ -48,8 +48,32 @@ enum SampleFixtures {
     }
 }
 
-/// The workshop templates of the repository, loaded once.
+/// The workshop templates of the repository, and every sample's memo in every format, made once.
 enum WorkshopFixtures {
+    /// Each sample's memo by format (unredacted), or the problem that stopped it.
+    static let memos: [String: Result<[MemoFormat: String], DiagnosticError>] = {
+        var memos: [String: Result<[MemoFormat: String], DiagnosticError>] = [:]
+        for name in SampleFixtures.names {
+            guard case .success(let outcome)? = SampleFixtures.outcomes[name] else { continue }
+            do throws(DiagnosticError) {
+                var byFormat: [MemoFormat: String] = [:]
+                for format in MemoFormat.allCases {
+                    byFormat[format] = try Workshop.memo(for: outcome, as: format, redacted: false, templateDirectory: Repository.path("templates"))
+                }
+                memos[name] = .success(byFormat)
+            } catch {
+                memos[name] = .failure(error)
+            }
+        }
+        return memos
+    }()
+
+    /// The memo of sample `name` in `format`.
+    static func memo(_ name: String, _ format: MemoFormat) throws -> String {
+        guard let result = memos[name] else { throw DiagnosticError(Diagnostic(id: "test.no-memo", message: "no memo for '\(name)'", at: nil)) }
+        return try result.get()[format] ?? ""
+    }
+
     static let workshop: Result<Workshop, DiagnosticError> = {
         do throws(DiagnosticError) {
             return .success(try Workshop(templates: Repository.path(Workshop.defaultTemplates)))
