@@ -29,6 +29,16 @@ import Testing
         }
     }
 
+    /// The README explains every open finding its answer key requires.
+    @Test(arguments: SampleFixtures.names)
+    func readmeExplainsTheKeysOpenFindings(_ name: String) throws {
+        let key = try SampleFixtures.sample(name).key.get()
+        let finds = try #require(SampleFixtures.sample(name).readme?.section("What the check finds"))
+        for expected in key.findings where expected.result.isOpen && !finds.contains(expected.rule) {
+            Issue.record("sample '\(name)': README's 'What the check finds' does not mention \(expected.rule), which the key expects to be \(expected.result.rawValue)")
+        }
+    }
+
     /// Names, agencies and providers are marked fictional; victims appear by pseudonymous id only.
     @Test(arguments: SampleFixtures.names)
     func everyIdentityIsFictional(_ name: String) throws {
