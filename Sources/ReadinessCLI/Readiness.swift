@@ -12,7 +12,7 @@ struct Readiness: ParsableCommand {
             packs for its jurisdiction and writes a readiness memo. It makes no network calls.
 
             Examples:
-              readiness validate samples/us-clean-possession
+              readiness validate samples/us-ready-possession
               readiness init my-case
               readiness schema > bundle.schema.json
             """,

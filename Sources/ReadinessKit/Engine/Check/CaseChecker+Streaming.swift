@@ -27,7 +27,7 @@ extension CaseChecker {
             return try check(base.replacingEvidence(.list(items), adding: read.source), options: options)
         }
         var waivers = WaiverBook(bundle: base, rules: checklist.rules, asOf: options.asOf)
-        let attestations = AttestationBook(bundle: base)
+        let attestations = AttestationBook(bundle: base, asOf: options.asOf)
         var runs = zip(rules, streamable).filter(\.1).map { compiled, _ in
             RuleEvaluator.RuleRun(evaluator: RuleEvaluator(compiled: compiled, bundle: base, asOf: options.asOf, profile: profile,
                                                            attestations: attestations))

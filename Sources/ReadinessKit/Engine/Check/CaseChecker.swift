@@ -29,7 +29,7 @@ public struct CaseChecker: Sendable {
     public func check(_ bundle: CaseBundle, options: Options) throws(DiagnosticError) -> Report {
         let profile = try resolveProfile(options.profile)
         var waivers = WaiverBook(bundle: bundle, rules: checklist.rules, asOf: options.asOf)
-        let attestations = AttestationBook(bundle: bundle)
+        let attestations = AttestationBook(bundle: bundle, asOf: options.asOf)
         let results = selectedRules(profile).map { compiled in
             RuleEvaluator(compiled: compiled, bundle: bundle, asOf: options.asOf, profile: profile, attestations: attestations)
                 .evaluate(waivers: &waivers)
