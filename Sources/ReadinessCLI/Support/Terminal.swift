@@ -7,9 +7,10 @@ enum Terminal {
     /// Exit code for input that is invalid (bundle, rule pack, template): 2.
     static let invalidInput = ExitCode(2)
 
-    /// Writes text to standard output.
+    /// Writes text to standard output, with control characters from untrusted values shown escaped.
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let safe = TerminalText.sanitized(text)
+        FileHandle.standardOutput.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
     }
 
     /// Writes text to `path` atomically (whole or not at all), or to standard output when `path` is `nil`.
@@ -35,7 +36,7 @@ enum Terminal {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return TerminalText.escapingJSON(String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -33,9 +33,25 @@ public struct Diagnostic: Hashable, Sendable, Codable, Comparable, CustomStringC
     ) {
         self.severity = severity
         self.id = id
-        self.message = message
+        self.message = Diagnostic.capped(message)
         self.location = location
-        self.hint = hint
+        self.hint = hint.map(Diagnostic.capped)
+    }
+
+    /// The longest message or hint kept, in bytes of UTF-8; longer text (a message quoting a
+    /// 50 MB value) is cut at a character boundary and ends with "…".
+    public static let textLimit = 2_000
+
+    private static func capped(_ text: String) -> String {
+        guard text.utf8.count > textLimit else { return text }
+        var kept = String.UnicodeScalarView()
+        var bytes = 0
+        for scalar in text.unicodeScalars {
+            bytes += UTF8.width(scalar)
+            if bytes > textLimit { break }
+            kept.append(scalar)
+        }
+        return String(kept) + "…"
     }
 
     public var description: String {

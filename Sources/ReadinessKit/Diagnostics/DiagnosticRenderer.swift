@@ -24,22 +24,27 @@ public struct DiagnosticRenderer: Sendable {
             if let location = diagnostic.location, let source = sourceLine(location, cache: &cache) {
                 let gutter = String(location.line)
                 let pad = String(repeating: " ", count: gutter.count)
-                let shown = source.count > 160 ? String(source.prefix(160)) + "…" : source
-                let caretColumn = min(location.column, shown.unicodeScalars.count + 1)
+                // Source lines are untrusted: control characters are shown escaped, and the caret
+                // is placed under the escaped text.
+                let safe = TerminalText.sanitized(source, singleLine: true)
+                let shown = safe.count > 160 ? String(safe.prefix(160)) + "…" : safe
+                let before = TerminalText.sanitized(String(String.UnicodeScalarView(
+                    source.unicodeScalars.prefix(max(0, location.column - 1)))), singleLine: true)
+                let caretColumn = min(before.unicodeScalars.count + 1, shown.unicodeScalars.count + 1)
                 let indent = String(shown.unicodeScalars.prefix(caretColumn - 1).map { $0 == "\t" ? "\t" : " " })
                 lines.append("\(pad) |")
                 lines.append("\(gutter) | \(shown)")
                 lines.append("\(pad) | \(indent)\(paint("^", .green))")
             }
-            if let hint = diagnostic.hint { lines.append("  \(paint("help:", .cyan)) \(hint)") }
+            if let hint = diagnostic.hint { lines.append("  \(paint("help:", .cyan)) \(TerminalText.sanitized(hint, singleLine: true))") }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n")
     }
 
     private func headline(_ diagnostic: Diagnostic) -> String {
-        let place = diagnostic.location.map { "\($0): " } ?? ""
+        let place = diagnostic.location.map { TerminalText.sanitized("\($0): ", singleLine: true) } ?? ""
         let color: ANSI = diagnostic.severity == .error ? .red : diagnostic.severity == .warning ? .yellow : .cyan
-        return "\(paint(place, .bold))\(paint(diagnostic.severity.rawValue + ":", color)) \(diagnostic.message) [\(diagnostic.id)]"
+        return "\(paint(place, .bold))\(paint(diagnostic.severity.rawValue + ":", color)) \(TerminalText.sanitized(diagnostic.message, singleLine: true)) [\(diagnostic.id)]"
     }
 
     private func sourceLine(_ location: SourceLocation, cache: inout [String: [Substring]]) -> String? {

@@ -5,14 +5,18 @@ public enum Suggestion {
     ///     Suggestion.closest(to: "hash_verifed", in: ["hash_verified", "sha256"])
     ///     // "hash_verified"
     public static func closest<S: Sequence<String>>(to name: String, in candidates: S) -> String? {
-        let lowered = name.lowercased()
+        let allowed = max(1, min(3, name.unicodeScalars.count / 3))
+        // The edit distance is at least the difference in length, so a name much longer than every
+        // candidate (a 50 MB value in an enum field) is dismissed without comparing it.
+        let length = name.unicodeScalars.count
         var best: (name: String, distance: Int)?
-        for candidate in candidates {
-            let distance = editDistance(lowered, candidate.lowercased())
+        var lowered: String?
+        for candidate in candidates where abs(candidate.unicodeScalars.count - length) <= allowed {
+            if lowered == nil { lowered = name.lowercased() }
+            let distance = editDistance(lowered ?? name, candidate.lowercased())
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         guard let best else { return nil }
-        let allowed = max(1, min(3, name.count / 3))
         return best.distance <= allowed ? best.name : nil
     }
 

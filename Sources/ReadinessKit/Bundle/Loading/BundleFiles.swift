@@ -73,9 +73,10 @@ struct BundleFiles {
         self.warnings = warnings
     }
 
-    /// Reads a part's bytes after checking it lies inside the bundle folder.
-    func read(_ path: String) throws(DiagnosticError) -> Data {
-        try ensureInside(path, location: SourceLocation(file: path, line: 1, column: 1), what: "file")
+    /// Reads a part's bytes after checking it lies inside the bundle folder and is a regular file
+    /// of at most `limit` bytes.
+    func read(_ path: String, limit: Int = .max) throws(DiagnosticError) -> Data {
+        try checkReadable(path, limit: limit)
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
             throw DiagnosticError(Diagnostic(id: "bundle.not-found", message: "cannot read '\(path)'", at: nil,
                                              hint: "check the file exists and is readable"))
@@ -89,7 +90,25 @@ struct BundleFiles {
             return Diagnostic(id: "bundle.attachment-escapes", message: "attachment '\(attachment.path)' is an absolute path",
                               at: attachment.location, hint: "give the path relative to the bundle folder, e.g. docs/report.pdf")
         }
-        let full = folder.appendingPathComponent(attachment.path).path
+        // '..' is refused outright rather than resolved: Foundation's path normalisation and the
+        // operating system's disagree ('docs//..//..//x' looked inside to one and was outside to the
+        // other), and through a symbolic link even the operating system's answer depends on the link.
+        let components = attachment.path.split(separator: "/")
+        if components.contains("..") {
+            var depth = 0, climbsOut = false
+            for component in components where component != "." {
+                depth += component == ".." ? -1 : 1
+                climbsOut = climbsOut || depth < 0
+            }
+            return Diagnostic(
+                id: "bundle.attachment-escapes",
+                message: climbsOut ? "attachment '\(attachment.path)' resolves outside the bundle folder"
+                    : "attachment '\(attachment.path)' goes up a folder with '..'",
+                at: attachment.location,
+                hint: climbsOut ? "keep every file of a bundle inside its folder; copy it in rather than linking"
+                    : "write the path from the bundle folder down, without '..', e.g. docs/report.pdf")
+        }
+        let full = folder.appendingPathComponent(components.joined(separator: "/")).path
         do throws(DiagnosticError) {
             try ensureInside(full, location: attachment.location, what: "attachment '\(attachment.path)'")
         } catch {
@@ -102,7 +121,25 @@ struct BundleFiles {
         return nil
     }
 
-    private func ensureInside(_ path: String, location: SourceLocation, what: String) throws(DiagnosticError) {
+    /// Checks a part before it is opened: inside the bundle folder, a regular file (a FIFO would
+    /// block the open and a device never end), and at most `limit` bytes (a huge YAML file would
+    /// exhaust memory). The diagnostics have no location: the renderer would print the file's first
+    /// line, which for a file that escapes the bundle is outside it.
+    private func checkReadable(_ path: String, limit: Int) throws(DiagnosticError) {
+        try ensureInside(path, location: nil, what: "file '\(path)'")
+        let attributes = try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            throw DiagnosticError(Diagnostic(id: "bundle.not-found", message: "'\(path)' is not a regular file", at: nil,
+                                             hint: "a bundle holds ordinary files only; replace it with a copy of the file"))
+        }
+        if let size = attributes?[.size] as? Int, size > limit {
+            throw DiagnosticError(Diagnostic(
+                id: "bundle.too-large", message: "'\(path)' is larger than \(limit >> 20) MB", at: nil,
+                hint: "put long evidence lists in evidence.csv; a case file this large is not metadata"))
+        }
+    }
+
+    private func ensureInside(_ path: String, location: SourceLocation?, what: String) throws(DiagnosticError) {
         let base = folder.resolvingSymlinksInPath().standardizedFileURL.path
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         let prefix = base.hasSuffix("/") ? base : base + "/"
@@ -117,7 +154,7 @@ struct BundleFiles {
     func tabularReader(_ path: String, schema: BundleSchema, knownIDs: [String: Set<String>]) throws(DiagnosticError)
         -> TabularEvidenceReader
     {
-        try ensureInside(path, location: SourceLocation(file: path, line: 1, column: 1), what: "file")
+        try checkReadable(path, limit: .max)
         return TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
     }
 

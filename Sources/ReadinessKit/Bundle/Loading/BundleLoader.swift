@@ -18,6 +18,10 @@ public struct BundleLoader: Sendable {
         public var evidenceStream: EvidenceStream?
     }
 
+    /// The largest YAML or JSON file read, in bytes. Composing YAML takes several times its size
+    /// in memory, so a bigger file is refused before it is read; evidence.csv has no such limit.
+    public static let documentByteLimit = 128 << 20
+
     public init(schema: BundleSchema = .v1) {
         self.schema = schema
     }
@@ -44,7 +48,7 @@ public struct BundleLoader: Sendable {
                 continue
             }
             do throws(DiagnosticError) {
-                let data = try files.read(part.path)
+                let data = try files.read(part.path, limit: Self.documentByteLimit)
                 sources.append(.init(path: part.path, sha256: BundleFiles.sha256(data)))
                 let document = try YAMLDocument(text: try Self.text(of: data, file: part.path), file: part.path)
                 var decoder = RecordDecoder(schema: schema, document: document)
@@ -126,10 +130,19 @@ public struct BundleLoader: Sendable {
             let field = schema.root.fields[slot]
             fields[slot] = decoder.decodeValue(valueNode, as: field.type, field: key, parentPath: nil)
         }
-        for field in schema.root.fields where field.required && mapping[field.name] == nil {
-            diagnostics.append(Diagnostic(id: "bundle.missing-field", message: "missing required section '\(field.name)'",
-                                          at: start, hint: field.name == "format"
-                                            ? "add 'format: \(schema.formatTag)' as the first line" : "add a '\(field.name):' section"))
+        for field in schema.root.fields where field.required {
+            let hint = field.name == "format" ? "add 'format: \(schema.formatTag)' as the first line" : "add a '\(field.name):' section"
+            guard let node = mapping[field.name] else {
+                diagnostics.append(Diagnostic(id: "bundle.missing-field", message: "missing required section '\(field.name)'",
+                                              at: start, hint: hint))
+                continue
+            }
+            // `case:` with nothing after it is a null, which decodes without complaint; without this
+            // the bundle would load with no case and crash whatever reads it.
+            if case .scalar(let scalar) = node, scalar.style == .plain, ScalarConverter.isNull(scalar.string) {
+                diagnostics.append(Diagnostic(id: "bundle.missing-field", message: "required section '\(field.name)' is empty",
+                                              at: document.location(of: node), hint: hint))
+            }
         }
     }
 
@@ -158,9 +171,12 @@ public struct BundleLoader: Sendable {
                                       hint: "write 'format: \(schema.formatTag)' or upgrade readiness"))
     }
 
-    /// Decodes UTF-8 text, reporting the first invalid byte's position.
+    /// Decodes UTF-8 text, reporting the first invalid byte's position. A leading byte-order mark
+    /// (which Windows editors write) is dropped: the YAML reader would otherwise reject the file.
     static func text(of data: Data, file: String) throws(DiagnosticError) -> String {
-        if let text = String(validating: data, as: UTF8.self) { return text }
+        if let text = String(validating: data, as: UTF8.self) {
+            return text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        }
         var line = 1, column = 1
         var iterator = data.makeIterator()
         var decoder = UTF8()

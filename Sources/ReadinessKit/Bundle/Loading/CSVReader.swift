@@ -30,7 +30,8 @@ struct CSVReader {
         var offset: Int
 
         func location(in buffer: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
-            let prefix = buffer[lineStart..<min(offset, buffer.count)]
+            let end = min(offset, buffer.count)
+            let prefix = buffer[min(lineStart, end)..<end]
             let column = prefix.reduce(1) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
             return SourceLocation(file: file, line: line, column: column)
         }
@@ -160,7 +161,9 @@ struct CSVReader {
                         text.append(byte)
                         index += 1
                     }
-                    fields.append(try string(text, Position(line: line, lineStart: lineStart, offset: fieldStart), bytes))
+                    // Located at the field's start: `line` and `lineStart` have moved past any newline
+                    // inside the quotes, beyond `fieldStart`.
+                    fields.append(try string(text, positions[positions.count - 1], bytes))
                 } else {
                     let start = index
                     while index < bytes.count, bytes[index] != comma, bytes[index] != newline, bytes[index] != carriage {

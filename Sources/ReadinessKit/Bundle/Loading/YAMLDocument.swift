@@ -21,7 +21,7 @@ struct YAMLDocument {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw DiagnosticError(YAMLDocument.diagnostic(for: error, file: file))
+            throw DiagnosticError(YAMLDocument.diagnostic(for: error, file: file, text: text))
         } catch {
             throw DiagnosticError(Diagnostic(id: "bundle.yaml-syntax", message: "cannot read YAML: \(error)",
                                              at: SourceLocation(file: file, line: 1, column: 1)))
@@ -58,7 +58,23 @@ struct YAMLDocument {
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    /// The line and column (in Unicode scalars) of a UTF-8 byte offset in `text`.
+    static func location(ofByte offset: Int, in text: String, file: String) -> SourceLocation {
+        var line = 1, column = 1, bytes = 0
+        for scalar in text.unicodeScalars {
+            if bytes >= offset { break }
+            bytes += UTF8.width(scalar)
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
         switch error {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
@@ -77,11 +93,15 @@ struct YAMLDocument {
             return Diagnostic(
                 id: "bundle.yaml-syntax", message: problem,
                 at: SourceLocation(file: file, line: mark.line, column: mark.column))
-        case .reader(let problem, let byteOffset, _, _):
+        case .reader(let problem, let byteOffset, let value, _):
             let place = byteOffset.map { " at byte \($0)" } ?? ""
+            let control = problem.contains("control")
+            let shown = control ? " (U+\(String(format: "%04X", UInt32(truncatingIfNeeded: value))))" : ""
             return Diagnostic(
-                id: "bundle.invalid-encoding", message: "\(problem)\(place)",
-                at: SourceLocation(file: file, line: 1, column: 1), hint: "save the file as UTF-8")
+                id: "bundle.invalid-encoding", message: "\(problem)\(shown)\(place)",
+                at: byteOffset.map { location(ofByte: $0, in: text, file: file) } ?? SourceLocation(file: file, line: 1, column: 1),
+                hint: control ? "remove the character; a value that needs it can write it as an escape in double quotes, e.g. \"\\t\""
+                    : "save the file as UTF-8")
         default:
             return Diagnostic(id: "bundle.yaml-syntax", message: "\(error)",
                               at: SourceLocation(file: file, line: 1, column: 1))

@@ -13,6 +13,7 @@ extension RuleEvaluator {
         init(evaluator: RuleEvaluator) {
             self.evaluator = evaluator
             context = EvaluationContext(bundle: evaluator.bundle, asOf: evaluator.asOf, environment: evaluator.compiled.environment)
+            context.totalStepLimit = RuleEvaluator.ruleStepLimit
         }
 
         private mutating func record(_ finding: Finding) {
@@ -54,6 +55,7 @@ extension RuleEvaluator {
         mutating func check(_ subject: Record, index: Int, waivers: inout WaiverBook) {
             guard !finished, let collection = evaluator.compiled.rule.forEach, let slot = evaluator.compiled.subjectSlot else { return }
             context.variables[slot] = .record(subject)
+            context.totalStepLimit += RuleEvaluator.stepsPerSubject
             if let filter = evaluator.compiled.filter {
                 switch filter.evaluate(&context) {
                 case .value(.bool(true)): break

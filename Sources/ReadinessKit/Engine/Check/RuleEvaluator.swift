@@ -16,6 +16,14 @@ struct RuleEvaluator {
     /// Missing facts listed per finding, at most; the rest are counted.
     static let missingLimit = 50
 
+    /// The macro steps one rule may take over all its subjects: ten evaluations' worth, plus
+    /// `stepsPerSubject` for each subject fed. A rule that compares each item with every other item
+    /// is quadratic; on a listing of a million rows it would otherwise run for days. Once the
+    /// budget is spent, the remaining subjects end `error` with a reason that says so.
+    static let ruleStepLimit = 10 * EvaluationContext.defaultStepLimit
+    /// The steps each subject adds to the rule's budget.
+    static let stepsPerSubject = 1_000
+
     /// Checks the rule over its subjects in the bundle.
     func evaluate(waivers: inout WaiverBook) -> RuleResult {
         var run = RuleRun(evaluator: self)

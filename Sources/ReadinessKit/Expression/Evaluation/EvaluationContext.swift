@@ -15,6 +15,11 @@ public struct EvaluationContext: Sendable {
     /// The most macro iterations (`all`, `exists`, `map`, …) one evaluation may take before it
     /// stops with an error value.
     public var stepLimit = EvaluationContext.defaultStepLimit
+    /// The most macro iterations all evaluations with this context may take together; once spent,
+    /// every further evaluation stops with an error value, even if the limit is raised later. A rule
+    /// run sets it, so a rule that scans the whole listing for each of its items cannot run for
+    /// hours on a large bundle.
+    public var totalStepLimit = Int.max
 
     /// Each collection's records as a list value, by ordinal in `schema.collections`.
     let collections: [Value]
@@ -22,6 +27,10 @@ public struct EvaluationContext: Sendable {
     let indexes: [[String: Record]]
     /// Steps taken by the current evaluation.
     var steps = 0
+    /// Steps taken by every evaluation with this context.
+    var totalSteps = 0
+    /// Whether `totalStepLimit` has been passed; from then on every evaluation stops at its first step.
+    var totalBudgetSpent = false
     /// Facts read so far, when explaining; `nil` on the fast path.
     var facts: [Fact]?
     /// The facts already recorded, so recording stays linear however many facts a rule reads.
@@ -49,6 +58,11 @@ public struct EvaluationContext: Sendable {
     @inline(__always)
     mutating func step() -> Outcome? {
         steps += 1
+        totalSteps += 1
+        if totalBudgetSpent || totalSteps > totalStepLimit {
+            totalBudgetSpent = true
+            return .error("evaluation stopped: this rule has used its budget of \(totalStepLimit) steps over all its items; the lists are too large for this rule")
+        }
         guard steps > stepLimit else { return nil }
         return .error("evaluation stopped after \(stepLimit) steps (the step budget); the lists are too large for this rule")
     }
