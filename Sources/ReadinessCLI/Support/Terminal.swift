@@ -31,13 +31,8 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Encodes a value as pretty, key-sorted JSON text.
-    static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return TerminalText.escapingJSON(String(decoding: data, as: UTF8.self))
-    }
+    /// Encodes a value as pretty, key-sorted JSON text, safe to show on a terminal.
+    static func json<T: Encodable>(_ value: T) -> String { MemoRenderer.json(value) }
 }
 
 /// Output formats for commands that print diagnostics or summaries.

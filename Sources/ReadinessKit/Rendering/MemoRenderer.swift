@@ -43,7 +43,7 @@ public enum MemoRenderer {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding synthesized Codable values of strings, numbers and lists cannot fail.
         guard let data = try? encoder.encode(value) else { preconditionFailure("report does not encode") }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return TerminalText.escapingJSON(String(decoding: data, as: UTF8.self)) + "\n"
     }
 
     private static func templateSet(_ kind: TemplateKind, in directory: String?) throws(DiagnosticError) -> TemplateSet {
