@@ -12,6 +12,8 @@ struct Readiness: ParsableCommand {
             packs for its jurisdiction and writes a readiness memo. It makes no network calls.
 
             Examples:
+              readiness check samples/us-ready-possession
+              readiness check samples/us-warrantless-view-9th --as-of 2026-04-01 --output memo.html
               readiness validate samples/us-ready-possession
               readiness init my-case
               readiness schema > bundle.schema.json
