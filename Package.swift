@@ -15,9 +15,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
+        // The default memo templates, embedded as a resource bundle (see docs/templates.md).
+        .target(
+            name: "ReadinessTemplates",
+            path: "templates",
+            exclude: ["README.md"],
+            resources: [.copy("html"), .copy("text"), .copy("markdown"), .copy("workshop")]
+        ),
         .target(
             name: "ReadinessKit",
             dependencies: [
+                "ReadinessTemplates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -35,9 +43,16 @@ let package = Package(
             dependencies: ["ReadinessKit"],
             path: "Benchmarks/ReadinessBench"
         ),
+        // libxml2's HTML parser, used only by the tests that check every generated HTML memo.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Tests/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         .testTarget(
             name: "ReadinessKitTests",
-            dependencies: ["ReadinessKit"],
+            dependencies: ["ReadinessKit", "CLibXML2"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -15,16 +15,17 @@ measure() { # label items rules-count command...
   local label=$1 items=$2 rules=$3; shift 3
   local log="$work/time.log"
   /usr/bin/time -v "$@" >"$work/out.json" 2>"$log" || { echo "$label: failed"; tail -5 "$log"; return; }
-  local wall rss
+  local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  python3 - "$label" "$items" "$rules" "$wall" "$rss" <<'PY'
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")
+  python3 - "$label" "$items" "$rules" "$wall" "$rss" "$cpu" <<'PY'
 import sys
-label, items, rules, wall, rss = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+label, items, rules, wall, rss, cpu = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5]), float(sys.argv[6])
 parts = [float(p) for p in wall.split(':')]
 seconds = parts[-1] + (parts[-2] * 60 if len(parts) > 1 else 0) + (parts[-3] * 3600 if len(parts) > 2 else 0)
 rate = items * rules / seconds if seconds else float('inf')
-print(f"{label:<44} wall {seconds:7.2f} s   {rate/1e6:8.2f} M item-rules/s   peak RSS {rss/1024:7.1f} MB")
+print(f"{label:<44} wall {seconds:7.2f} s  cpu {cpu:7.2f} s  {rate/1e6:8.2f} M item-rules/s  peak RSS {rss/1024:7.1f} MB")
 PY
 }
 

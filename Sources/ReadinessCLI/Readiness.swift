@@ -12,14 +12,16 @@ struct Readiness: ParsableCommand {
             packs for its jurisdiction and writes a readiness memo. It makes no network calls.
 
             Examples:
-              readiness validate samples/us-clean-possession
+              readiness check samples/us-ready-possession
+              readiness check samples/us-warrantless-view-9th --as-of 2026-04-01 --output memo.html
+              readiness validate samples/us-ready-possession
               readiness init my-case
               readiness schema > bundle.schema.json
             """,
         version: ReadinessKit.version,
         subcommands: [
-            Check.self, Validate.self, Import.self, Lint.self, TestRules.self, Rules.self, Explain.self, Generate.self,
-            Init.self, Schema.self,
+            Check.self, Diff.self, Validate.self, Import.self, Lint.self, TestRules.self, Rules.self, Explain.self,
+            Generate.self, Init.self, Schema.self, Samples.self, WorkshopCommand.self,
         ]
     )
 }

@@ -12,7 +12,7 @@ struct ImportCyberTip: ParsableCommand {
             report's notes. Evidence items whose hash matches an imported file are linked to it.
 
             Example:
-              readiness import cybertip samples/imports/cybertips-two-reports.xml --into my-case
+              readiness import cybertip docs/examples/imports/cybertips-two-reports.xml --into my-case
             """)
 
     @Argument(help: "CyberTipline XML files.")

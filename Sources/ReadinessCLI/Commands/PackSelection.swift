@@ -20,7 +20,11 @@ struct PackSelection: ParsableArguments {
 
     /// The compiled checklist for `bundle`: the named packs, or those covering its jurisdiction.
     func checklist(for bundle: CaseBundle) throws(DiagnosticError) -> CompiledChecklist {
-        let packs = try load()
+        try checklist(for: bundle, from: try load())
+    }
+
+    /// The compiled checklist for `bundle` from packs already loaded.
+    func checklist(for bundle: CaseBundle, from packs: [RulePack]) throws(DiagnosticError) -> CompiledChecklist {
         guard !pack.isEmpty else {
             let jurisdiction = bundle.caseRecord["jurisdiction"]?.stringValue ?? ""
             return try ChecklistCompiler.compile(try ChecklistCompiler.select(from: packs, jurisdiction: jurisdiction))

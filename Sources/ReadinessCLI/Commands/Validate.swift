@@ -10,7 +10,7 @@ struct Validate: ParsableCommand {
             file:line:column. Exit status: 0 when all bundles are valid, 2 when any is not.
 
             Examples:
-              readiness validate samples/us-clean-possession
+              readiness validate samples/us-ready-possession
               readiness validate samples/* --format json
             """)
 

@@ -13,6 +13,17 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
     }
 
+    /// Writes text to `path` atomically (whole or not at all), or to standard output when `path` is `nil`.
+    ///
+    /// - Throws: `DiagnosticError` when the file cannot be written.
+    static func write(_ text: String, to path: String?) throws(DiagnosticError) {
+        guard let path else { return print(text) }
+        do { try AtomicFile.write(text, to: path) } catch {
+            throw DiagnosticError(Diagnostic(id: "output.unwritable", message: "cannot write '\(path)'", at: nil,
+                                             hint: error.localizedDescription))
+        }
+    }
+
     /// Writes diagnostics to standard error, compiler style, coloured only on a terminal.
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
@@ -20,13 +31,8 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Encodes a value as pretty, key-sorted JSON text.
-    static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}" }
-        return TerminalText.escapingJSON(String(decoding: data, as: UTF8.self))
-    }
+    /// Encodes a value as pretty, key-sorted JSON text, safe to show on a terminal.
+    static func json<T: Encodable>(_ value: T) -> String { MemoRenderer.json(value) }
 }
 
 /// Output formats for commands that print diagnostics or summaries.

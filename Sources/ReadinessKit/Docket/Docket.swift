@@ -8,6 +8,11 @@ public struct Docket: Codable, Sendable {
     public var asOf: String
     public var rows: [Row]
 
+    public init(asOf: String, rows: [Row]) {
+        self.asOf = asOf
+        self.rows = rows
+    }
+
     /// One case's line.
     public struct Row: Codable, Sendable {
         public var bundle: String

@@ -75,6 +75,8 @@ import Testing
         let refused = try result(try report("attestations: [{id: A1, rule: T-RS-01, answer: not_satisfied, by: R, at: 2026-05-01}]"), "T-RS-01")
         #expect(refused.outcome == .fail)
         #expect(refused.findings.first?.attestation?.by == "R")
+        let future = try report("attestations: [{id: A1, rule: T-RS-01, answer: satisfied, by: R, at: 2026-07-01}]")
+        #expect(try result(future, "T-RS-01").outcome == .needsReview, "an attestation dated after the as-of date had not been given")
     }
 
     @Test func waiversValidExpiredWrongSubjectAndNonWaivable() throws {

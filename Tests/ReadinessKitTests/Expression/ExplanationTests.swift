@@ -18,6 +18,13 @@ import Testing
         #expect(explanation.missing.map(\.path) == ["evidence[E-0002].user_actions"])
     }
 
+    @Test func presenceTestsAreMarkedSoTheyAreNotReportedAsMissingForUnknown() throws {
+        let explanation = try Self.explain("has(item.user_actions) or item.hash_verified == true", item: "E-0002")
+        #expect(explanation.presenceTested == ["evidence[E-0002].user_actions"])
+        let valueRead = try Self.explain("has(item.user_actions) and size(item.user_actions) > 0", item: "E-0002")
+        #expect(valueRead.presenceTested == ["evidence[E-0002].user_actions"], "absent, so size() never read it")
+    }
+
     @Test func followsReferencesIntoOtherCollections() throws {
         let explanation = try Self.explain(
             "f.file_viewed_by_esp == true or (has(f.opened_under) and f.opened_under.issued_at <= f.opened_by_law_enforcement_at)")

@@ -41,7 +41,7 @@ enum FuzzEntryPoints {
             _ = BundleSummary(loaded.bundle).description
             if let checklist {
                 let report = try CaseChecker(checklist: checklist).check(loaded.bundle, options: .init(asOf: asOf))
-                problems += checkTerminalSafe(TerminalText.sanitized(TerminalSummary.text(report)), what: "terminal summary")
+                problems += checkTerminalSafe(TerminalText.sanitized(try MemoRenderer.render(report, as: .text, templateDirectory: Repository.path("templates"))), what: "terminal summary")
             }
         } catch {
             problems += checkLocations(error.diagnostics, inside: folder)

@@ -70,8 +70,11 @@ import Testing
         let packs = try RulePackLoader().load([Hostile.fixture("rules/echo.yaml")])
         let bundle = try BundleLoader().load(Hostile.fixture("html-everywhere")).bundle
         let report = try CaseChecker(checklist: try ChecklistCompiler.compile(packs)).check(bundle, options: .init(asOf: Self.asOf))
-        let text = TerminalText.sanitized(TerminalSummary.text(report))
-        #expect(text.contains(HostileBundleGenerator.payload("case.caption")))
+        let text = TerminalText.sanitized(try MemoRenderer.render(report, as: .text, templateDirectory: Repository.path("templates")))
+        let unwrapped = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        for fragment in ["<script>document.documentElement.setAttribute('data-pwned','case.caption')</script>", "{{case.id}}", "{{{raw}}}"] {
+            #expect(unwrapped.contains(fragment), "the 80-column text memo keeps '\(fragment)' as plain text")
+        }
         #expect(!text.unicodeScalars.contains(where: TerminalText.isUnsafe))
     }
 

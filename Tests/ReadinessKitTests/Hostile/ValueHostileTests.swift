@@ -61,12 +61,10 @@ import Testing
         let bundle = try #require(outcome.bundle)
         let caption = try #require(bundle.caseRecord["caption"]?.stringValue)
         #expect(caption.unicodeScalars.contains("\u{1B}"), "the value itself is kept as written")
-        let summary = TerminalSummary.text(try echoReport(bundle))
-        #expect(summary.unicodeScalars.contains("\u{1B}"), "the library summary is plain text; the CLI sanitises it")
-        let safe = TerminalText.sanitized(summary)
-        #expect(!safe.unicodeScalars.contains(where: TerminalText.isUnsafe))
-        #expect(safe.contains("Hostile \\u{1B}[2J\\u{1B}[31mRED"))
-        #expect(safe.contains("rlo \\u{202E}dcba\\u{202C}"))
+        let memo = try MemoRenderer.render(try echoReport(bundle), as: .text, templateDirectory: Repository.path("templates"))
+        #expect(!memo.unicodeScalars.contains(where: TerminalText.isUnsafe), "the text memo replaces control and bidi characters")
+        #expect(memo.contains("Hostile"))
+        #expect(TerminalText.sanitized(memo) == memo, "nothing is left for the terminal guard to change")
     }
 
     @Test("JSON output escapes every control and bidi character, and still decodes to the same values")

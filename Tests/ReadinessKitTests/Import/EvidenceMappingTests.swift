@@ -13,7 +13,7 @@ import Testing
 
     @Test func sampleMappingFileParses() throws {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../samples/imports/custom-mapping.yaml").standardized.path
+            .appendingPathComponent("../../../docs/examples/imports/custom-mapping.yaml").standardized.path
         let mapping = try EvidenceMapping.load(file: path)
         #expect(mapping.columns.map(\.field) == ["id", "path", "sha256", "deleted", "location", "grading.uk_category"])
         #expect(mapping.constants == ["device": "D1"])

@@ -1,12 +1,14 @@
-/// Reviewers' attestations answering manual checks, by rule.
+/// Reviewers' attestations answering manual checks, by rule. An attestation dated after the
+/// check's as-of date had not been given on that date, so it does not count.
 struct AttestationBook {
     private var byRule: [String: [Record]] = [:]
 
-    init(bundle: CaseBundle) {
-        for record in bundle.records(in: "attestations") {
+    init(bundle: CaseBundle, asOf: Day) {
+        for record in bundle.records(in: "attestations") where !(record["at"]?.isDated(after: asOf) ?? false) {
             byRule[record["rule"]?.stringValue ?? "", default: []].append(record)
         }
     }
+
 
     /// The latest attestation answering `rule` for `subject` (a subject's own before a case-wide one).
     func attestation(rule: String, subject: String?) -> AttestationNote? {
@@ -21,4 +23,15 @@ struct AttestationBook {
     }
 
     private func time(_ record: Record) -> String { record["at"].map(WaiverBook.text) ?? "" }
+}
+
+extension Value {
+    /// Whether this date or timestamp falls on a day after `day` (its local day, for a timestamp).
+    func isDated(after day: Day) -> Bool {
+        switch self {
+        case .date(let date): date > day
+        case .timestamp(let instant): instant.localDay > day
+        default: false
+        }
+    }
 }

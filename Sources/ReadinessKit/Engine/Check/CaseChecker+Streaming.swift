@@ -27,7 +27,7 @@ extension CaseChecker {
             return try check(base.replacingEvidence(.list(items), adding: read.source), options: options)
         }
         var waivers = WaiverBook(bundle: base, rules: checklist.rules, asOf: options.asOf)
-        let attestations = AttestationBook(bundle: base)
+        let attestations = AttestationBook(bundle: base, asOf: options.asOf)
         var runs = zip(rules, streamable).filter(\.1).map { compiled, _ in
             RuleEvaluator.RuleRun(evaluator: RuleEvaluator(compiled: compiled, bundle: base, asOf: options.asOf, profile: profile,
                                                            attestations: attestations))
@@ -35,11 +35,13 @@ extension CaseChecker {
         let active = runs.indices.filter { runs[$0].start(waivers: &waivers) }
         let keep = stream.referencedIDs
         var kept: [Value] = []
+        var tally = EvidenceTally()
         var index = 0
         let read = try Self.parallelRead(stream) { batch in
             for item in batch {
                 for run in active { runs[run].check(item, index: index, waivers: &waivers) }
                 if let id = item.id, keep.contains(id) { kept.append(.record(item)) }
+                tally.add(item)
                 index += 1
                 if index % 10_000 == 0 { progress(index) }
             }
@@ -57,7 +59,8 @@ extension CaseChecker {
         }
         var summary = BundleSummary(bundle)
         summary.evidenceItems = read.count
-        return report(bundle, results: results, waivers: waivers, profile: profile, options: options, summary: summary)
+        return report(bundle, results: results, waivers: waivers, profile: profile, options: options, summary: summary,
+                      evidence: tally)
     }
 }
 

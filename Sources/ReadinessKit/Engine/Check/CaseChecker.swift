@@ -29,12 +29,13 @@ public struct CaseChecker: Sendable {
     public func check(_ bundle: CaseBundle, options: Options) throws(DiagnosticError) -> Report {
         let profile = try resolveProfile(options.profile)
         var waivers = WaiverBook(bundle: bundle, rules: checklist.rules, asOf: options.asOf)
-        let attestations = AttestationBook(bundle: bundle)
+        let attestations = AttestationBook(bundle: bundle, asOf: options.asOf)
         let results = selectedRules(profile).map { compiled in
             RuleEvaluator(compiled: compiled, bundle: bundle, asOf: options.asOf, profile: profile, attestations: attestations)
                 .evaluate(waivers: &waivers)
         }
-        return report(bundle, results: results, waivers: waivers, profile: profile, options: options, summary: BundleSummary(bundle))
+        return report(bundle, results: results, waivers: waivers, profile: profile, options: options, summary: BundleSummary(bundle),
+                      evidence: EvidenceTally(bundle.records(in: "evidence")))
     }
 
     /// The rules the profile selects, in checklist order.
@@ -42,15 +43,23 @@ public struct CaseChecker: Sendable {
         checklist.rules.filter { $0.rule.profiles.map { $0.contains(profile.name) } ?? true }
     }
 
+    /// The report, with the memo sections computed once; `evidence` has seen every item, including
+    /// items a streaming check did not keep.
     func report(
-        _ bundle: CaseBundle, results: [RuleResult], waivers: WaiverBook, profile: Profile, options: Options, summary: BundleSummary
+        _ bundle: CaseBundle, results: [RuleResult], waivers: WaiverBook, profile: Profile, options: Options, summary: BundleSummary,
+        evidence: EvidenceTally
     ) -> Report {
-        Report(
+        let info = Self.caseInfo(bundle)
+        let proof = ProofMatrixBuilder.build(bundle, checklist: checklist)
+        return Report(
             toolVersion: ReadinessKit.version, asOf: options.asOf.description, profile: profile.name,
-            caseInfo: Self.caseInfo(bundle), summary: summary, sources: bundle.sources,
+            caseInfo: info, summary: summary, sources: bundle.sources,
             packs: checklist.packs.map { .init(id: $0.id, title: $0.title, version: $0.version, file: $0.file, sha256: $0.sha256) },
             results: results, counts: Self.counts(results), decision: DecisionMaker(profile: profile).decide(results),
-            waiverNotes: waivers.refused.sorted { $0.id < $1.id })
+            waiverNotes: waivers.refused.sorted { $0.id < $1.id }, proofMatrix: proof,
+            witnesses: WitnessMatrixBuilder.build(bundle, proof: proof),
+            evidence: evidence.summary(checklist: checklist, jurisdiction: info.jurisdiction),
+            actionPlan: ActionPlanBuilder.build(results))
     }
 
     func resolveProfile(_ name: String?) throws(DiagnosticError) -> Profile {

@@ -13,6 +13,8 @@ struct RuleEvaluator {
 
     /// Facts listed per finding, at most.
     static let observedLimit = 20
+    /// Missing facts listed per finding, at most; the rest are counted.
+    static let missingLimit = 50
 
     /// The macro steps one rule may take over all its subjects: ten evaluations' worth, plus
     /// `stepsPerSubject` for each subject fed. A rule that compares each item with every other item
@@ -68,12 +70,17 @@ struct RuleEvaluator {
         var finding = subjectFinding(outcome, subject: subject, context: &context)
         let explanation = expression.explain(&context)
         var seen: Set<String> = []
+        var unlisted = 0
         for fact in explanation.facts where seen.insert(fact.path).inserted {
-            if fact.value.isNull { finding.missingFacts.append(fact.path) }
+            let decidedByPresence = outcome == .unknown && explanation.presenceTested.contains(fact.path)
+            if fact.value.isNull, !decidedByPresence {
+                if finding.missingFacts.count < Self.missingLimit { finding.missingFacts.append(fact.path) } else { unlisted += 1 }
+            }
             if finding.observedFacts.count < Self.observedLimit {
                 finding.observedFacts.append(.init(path: fact.path, value: MessageTemplate.display(fact.value)))
             }
         }
+        if unlisted > 0 { finding.missingFacts.append("… and \(unlisted) more") }
         return finding
     }
 

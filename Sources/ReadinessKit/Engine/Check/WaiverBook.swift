@@ -23,7 +23,7 @@ struct WaiverBook {
                     note.status = "not_waivable"
                 } else if case .date(let expiry) = record["expires"], expiry < asOf {
                     note.status = "expired"
-                } else if Self.approvedAfter(record["approved_at"], asOf) {
+                } else if record["approved_at"]?.isDated(after: asOf) ?? false {
                     note.status = "not_yet_approved"
                 }
             } else {
@@ -58,14 +58,6 @@ struct WaiverBook {
                 note.status = "unknown_subject"
                 refused.append(note)
             }
-        }
-    }
-
-    private static func approvedAfter(_ value: Value?, _ asOf: Day) -> Bool {
-        switch value {
-        case .date(let day): day > asOf
-        case .timestamp(let instant): instant.localDay > asOf
-        default: false
         }
     }
 

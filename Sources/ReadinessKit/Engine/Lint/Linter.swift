@@ -71,7 +71,7 @@ public struct Linter: Sendable {
         if let registered = registeredCitations {
             for citation in rule.legalBasis where !registered.contains(citation.replacingOccurrences(of: " (unconfirmed)", with: "")) {
                 report("lint.unknown-citation", "cites '\(citation)', which is not a key in docs/legal-basis.md",
-                       Suggestion.didYouMean(citation, in: registered).map { "did you mean '\($0)'? keys must match exactly" }
+                       Suggestion.closest(to: citation, in: registered).map { "did you mean '\($0)'? keys must match exactly" }
                         ?? "verify the authority and add it to docs/legal-basis.md, or cite an existing key")
             }
         }

@@ -17,6 +17,18 @@ public struct Report: Codable, Sendable {
     public var decision: Decision
     /// Waivers that were not applied, and why.
     public var waiverNotes: [WaiverNote]
+    /// Each proposed charge against its offence's elements, evidence and witnesses.
+    public var proofMatrix: [ChargeProof]
+    /// Every witness: role, availability, subpoena and what they prove.
+    public var witnesses: [WitnessEntry]
+    /// The evidence items by location, media type and device.
+    public var evidence: EvidenceSummary
+    /// One task per open finding, grouped by owner and sorted by deadline.
+    public var actionPlan: [ActionItem]
+    /// What changed since an earlier report (`readiness check --since`); absent otherwise.
+    public var progress: ReportDiff?
+    /// Whether victim and suspect identifying details were replaced by pseudonyms (`--redact`).
+    public var redacted = false
 
     /// The case as the memo heading shows it.
     public struct CaseInfo: Codable, Sendable {

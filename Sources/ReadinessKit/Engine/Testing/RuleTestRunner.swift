@@ -37,7 +37,7 @@ public enum RuleTestRunner {
     /// The mismatches between a test's expectations and what the rule finds.
     static func failures(of test: RuleTest, rule: CompiledRule) -> [Diagnostic] {
         var evaluator = RuleEvaluator(compiled: rule, bundle: test.bundle, asOf: test.asOf ?? defaultAsOf,
-                                      profile: .standard, attestations: AttestationBook(bundle: test.bundle))
+                                      profile: .standard, attestations: AttestationBook(bundle: test.bundle, asOf: test.asOf ?? defaultAsOf))
         evaluator.keepPasses = true
         var waivers = WaiverBook(bundle: test.bundle, rules: [rule], asOf: test.asOf ?? defaultAsOf)
         let result = evaluator.evaluate(waivers: &waivers)

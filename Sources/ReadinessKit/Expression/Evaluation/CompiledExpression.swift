@@ -42,13 +42,14 @@ public struct CompiledExpression: Sendable {
     public func explain(_ context: inout EvaluationContext) -> Explanation {
         prepare(&context)
         context.facts = []
-        context.recorded = []
         defer {
             context.facts = nil
             context.recorded = []
+            context.presenceTested = []
+            context.valueRead = []
         }
         let result = root.run(&context).result
-        return Explanation(result: result, facts: context.facts ?? [])
+        return Explanation(result: result, facts: context.facts ?? [], presenceTested: context.presenceTested)
     }
 
     @inline(__always)

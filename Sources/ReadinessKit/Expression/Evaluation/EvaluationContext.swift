@@ -35,6 +35,10 @@ public struct EvaluationContext: Sendable {
     var facts: [Fact]?
     /// The facts already recorded, so recording stays linear however many facts a rule reads.
     var recorded: Set<Fact> = []
+    /// Paths read only by presence tests (`has`), which decide their answer however the fact stands.
+    var presenceTested: Set<String> = []
+    /// Paths whose value was read, not only tested for presence.
+    var valueRead: Set<String> = []
     /// The most facts one explanation records; a rule over a million items reads a million facts.
     static let factLimit = 1_000
     /// The message of the latest error on the condition path (see `Truth.error`).
@@ -68,7 +72,7 @@ public struct EvaluationContext: Sendable {
     /// The fast path only reads, so the record is borrowed rather than retained; explaining
     /// takes the slow path that records the fact.
     @inline(__always)
-    mutating func field(ofVariable variable: Int, slot: Int, type: RecordType, name: String) -> Value? {
+    mutating func field(ofVariable variable: Int, slot: Int, type: RecordType, name: String, presence: Bool = false) -> Value? {
         guard variable < variables.count else { return nil }
         if facts == nil {
             guard case .record(let record) = variables[variable] else { return nil }
@@ -76,12 +80,12 @@ public struct EvaluationContext: Sendable {
         }
         guard case .record(let record) = variables[variable] else { return nil }
         let value = record.type === type ? record.fields[slot] : (record[name] ?? .null)
-        read(name, of: record, value: value)
+        read(name, of: record, value: value, presence: presence)
         return value
     }
 
     /// Records a fact read from a record's field, when explaining.
-    mutating func read(_ field: String, of record: Record, value: Value) {
+    mutating func read(_ field: String, of record: Record, value: Value, presence: Bool = false) {
         guard facts != nil else { return }
         switch value {
         case .record: return
@@ -90,6 +94,11 @@ public struct EvaluationContext: Sendable {
         }
         guard let count = facts?.count, count < Self.factLimit else { return }
         let fact = Fact(path: record.path(of: field), value: value)
+        if presence {
+            if !valueRead.contains(fact.path) { presenceTested.insert(fact.path) }
+        } else if valueRead.insert(fact.path).inserted {
+            presenceTested.remove(fact.path)
+        }
         if recorded.insert(fact).inserted { facts?.append(fact) }
     }
 }

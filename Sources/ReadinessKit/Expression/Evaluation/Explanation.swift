@@ -4,11 +4,15 @@ public struct Explanation: Sendable, Equatable {
     public var result: EvaluationResult
     /// The facts read, in the order first read, each once.
     public var facts: [Fact]
+    /// Paths of facts only tested for presence with `has()`: their absence decided a test, so it
+    /// never makes the result unknown.
+    public var presenceTested: Set<String>
 
     /// An explanation of `result` by the facts read.
-    public init(result: EvaluationResult, facts: [Fact]) {
+    public init(result: EvaluationResult, facts: [Fact], presenceTested: Set<String> = []) {
         self.result = result
         self.facts = facts
+        self.presenceTested = presenceTested
     }
 
     /// The facts that were absent from the bundle.

@@ -17,7 +17,7 @@ extension Nodes {
     /// `has(variable.field)`, fused.
     static func hasField(ofVariable variable: Int, slot: Int, type: RecordType, name: String) -> Node {
         Node(test: { context in
-            switch context.field(ofVariable: variable, slot: slot, type: type, name: name) {
+            switch context.field(ofVariable: variable, slot: slot, type: type, name: name, presence: true) {
             case .null?, nil: .no
             default: .yes
             }
@@ -27,7 +27,7 @@ extension Nodes {
     @inline(__always)
     private static func isPresent(_ record: Record, slot: Int, type: RecordType, name: String, _ context: inout EvaluationContext) -> Truth {
         let value = record.type === type ? record.fields[slot] : (record[name] ?? .null)
-        if context.facts != nil { context.read(name, of: record, value: value) }
+        if context.facts != nil { context.read(name, of: record, value: value, presence: true) }
         if case .null = value { return .no }
         return .yes
     }

@@ -1,0 +1,96 @@
+/// The evidence items at a glance: where they were found, what they are, which device holds them,
+/// and image-equivalent counts where a pack defines them.
+public struct EvidenceSummary: Codable, Sendable, Hashable {
+    public var items: Int
+    /// Items by `location` (allocated, unallocated, …), most first, then by name.
+    public var byLocation: [Tally]
+    /// Items by media type: `image`, `video`, or `unknown` when `is_video` is not recorded.
+    public var byMediaType: [Tally]
+    /// Items by device id (`none` when no device is recorded), most first, then by id.
+    public var byDevice: [Tally]
+    /// Image-equivalent counts, when a pack has an `image_equivalents` table (see `docs/report-format.md`).
+    public var imageEquivalents: ImageEquivalents?
+
+    /// A count under a key.
+    public struct Tally: Codable, Sendable, Hashable {
+        public var key: String
+        public var count: Int
+    }
+
+    /// Images plus videos counted at the pack's rate for the case's jurisdiction.
+    public struct ImageEquivalents: Codable, Sendable, Hashable {
+        /// The `image_equivalents` row used: the jurisdiction, or `default`.
+        public var row: String
+        /// Images each video counts as (`per_video`).
+        public var perVideo: Int
+        public var images: Int
+        public var videos: Int
+        /// Items whose media type is not recorded; they are left out of the total.
+        public var unknownType: Int
+        /// `images + videos × perVideo`.
+        public var total: Int
+    }
+}
+
+/// Counts evidence items one at a time, so a streaming check can summarise items it does not keep.
+struct EvidenceTally: Sendable {
+    private var locations: [String: Int] = [:]
+    private var media: [String: Int] = [:]
+    private var devices: [String: Int] = [:]
+    private var items = 0
+    /// The slots of `location`, `device` and `is_video`, resolved from the first item (every
+    /// evidence item has the same record type), so the per-item cost is three array reads.
+    private var slots: (location: Int?, device: Int?, video: Int?)?
+
+    /// The name of the pack table read for image-equivalent counts.
+    static let tableName = "image_equivalents"
+
+    init() {}
+
+    init(_ records: [Record]) {
+        for record in records { add(record) }
+    }
+
+    mutating func add(_ item: Record) {
+        let slots = self.slots ?? (item.type.slot(of: "location"), item.type.slot(of: "device"), item.type.slot(of: "is_video"))
+        self.slots = slots
+        func field(_ slot: Int?) -> Value? { slot.map { item.fields[$0] } }
+        items += 1
+        locations[field(slots.location)?.stringValue ?? "unknown", default: 0] += 1
+        devices[field(slots.device)?.stringValue ?? "none", default: 0] += 1
+        let type = switch field(slots.video)?.boolValue {
+        case true: "video"
+        case false: "image"
+        case nil: "unknown"
+        }
+        media[type, default: 0] += 1
+    }
+
+    /// The summary, with image equivalents when the checklist has an `image_equivalents` table.
+    func summary(checklist: CompiledChecklist, jurisdiction: String) -> EvidenceSummary {
+        var summary = EvidenceSummary(
+            items: items, byLocation: Self.sorted(locations), byMediaType: Self.sorted(media), byDevice: Self.sorted(devices),
+            imageEquivalents: nil)
+        guard let (row, perVideo) = Self.rate(checklist: checklist, jurisdiction: jurisdiction) else { return summary }
+        let images = media["image"] ?? 0, videos = media["video"] ?? 0
+        summary.imageEquivalents = .init(
+            row: row, perVideo: perVideo, images: images, videos: videos, unknownType: media["unknown"] ?? 0,
+            total: images + videos * perVideo)
+        return summary
+    }
+
+    /// The `per_video` rate of the last pack defining `image_equivalents`: the jurisdiction's row,
+    /// else the table's default row.
+    static func rate(checklist: CompiledChecklist, jurisdiction: String) -> (row: String, perVideo: Int)? {
+        guard let table = checklist.packs.flatMap(\.tables).last(where: { $0.name == tableName }) else { return nil }
+        if case .int(let rate)? = table.rows[jurisdiction]?["per_video"] { return (jurisdiction, rate) }
+        if case .int(let rate)? = table.defaultRow?["per_video"] { return ("default", rate) }
+        return nil
+    }
+
+    /// Tallies, most first, then by key.
+    static func sorted(_ counts: [String: Int]) -> [EvidenceSummary.Tally] {
+        counts.map { EvidenceSummary.Tally(key: $0.key, count: $0.value) }
+            .sorted { ($1.count, $0.key) < ($0.count, $1.key) }
+    }
+}
