@@ -126,7 +126,7 @@ case "${1:-}" in
     fi
     memo="$work/memo.html"
     "$binary" check "$bundle" --rules "$root/Tests/ReadinessKitTests/Fixtures/hostile/rules/echo.yaml" \
-      --as-of 2026-06-01 --format html --output "$memo" >/dev/null || true
+      --as-of 2026-06-01 --format html --output "$memo" >/dev/null 2>"$work/render.log" || true
     [ -s "$memo" ] || { echo "the memo was not written to $memo" >&2; exit 2; }
     check_page "$memo" memo
     ;;

@@ -49,7 +49,17 @@ struct TemplateValidator {
                                  hint: Suggestion.didYouMean(name, in: files.keys)) }
             return
         }
-        guard !stack.contains(name), visited.insert(([name] + scope.path).joined(separator: "/")).inserted else { return }
+        if stack.contains(name) {
+            // Rendering would recurse until the stack overflows: the memo views are finite, so no
+            // section ever stops a partial that includes itself.
+            if let site {
+                report("template.partial-cycle",
+                       "partial '\(name)' includes itself (\((stack + [name]).joined(separator: " → ")))", site,
+                       hint: "remove the inclusion; a partial may not include itself, directly or through others")
+            }
+            return
+        }
+        guard visited.insert(([name] + scope.path).joined(separator: "/")).inserted else { return }
         var scopes = [scope]
         for tag in file.tags {
             let current = scopes[scopes.count - 1]
