@@ -41,7 +41,7 @@ enum FuzzEntryPoints {
             _ = BundleSummary(loaded.bundle).description
             if let checklist {
                 let report = try CaseChecker(checklist: checklist).check(loaded.bundle, options: .init(asOf: asOf))
-                problems += checkTerminalSafe(TerminalText.sanitized(try MemoRenderer.render(report, as: .text, templateDirectory: Repository.path("templates"))), what: "terminal summary")
+                problems += checkTerminalSafe(TerminalText.sanitized(try MemoRenderer.render(report, as: .text, templateDirectory: templates)), what: "terminal summary")
             }
         } catch {
             problems += checkLocations(error.diagnostics, inside: folder)
@@ -262,6 +262,11 @@ enum FuzzEntryPoints {
     // MARK: - Fixtures shared by every input
 
     static let asOf = Day(year: 2026, month: 6, day: 1) ?? Day(daysSinceEpoch: 0)
+
+    /// The repository's `templates/`, found from this file (through the Fuzz/ symbolic link too).
+    static let templates: String = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("templates").path
 
     /// A scratch folder for this process, with a `loader` bundle folder inside.
     static let scratch: String = {
