@@ -33,13 +33,9 @@ public enum DocketRenderer {
         return rows.map { $0.map(csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// A CSV cell, defused against spreadsheet formula injection and quoted when needed.
-    public static func csvCell(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// A CSV cell, defused against spreadsheet formula injection and quoted when needed (the same
+    /// rule as the memo's action list).
+    public static func csvCell(_ value: String) -> String { ActionListCSV.cell(value) }
 
     /// A self-contained HTML page (inline CSS, no scripts); every value is escaped.
     public static func html(_ docket: Docket) -> String {
