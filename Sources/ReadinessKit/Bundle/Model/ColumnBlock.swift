@@ -12,15 +12,24 @@ public struct ColumnBlock: Sendable {
     public let firstIndex: Int
     /// Columns by field.
     public let columns: [FieldKey: Column]
+    /// The collection the rows belong to (`evidence`), for their data paths.
+    public let collection: String
+    /// The record types of record-typed fields that have nested columns, by slot.
+    public let nestedTypes: [Int: RecordType]
     /// The file the rows were read from, and the line each row starts on.
     let file: String
     let lines: [Int32]
 
-    public init(type: RecordType, firstIndex: Int, count: Int, columns: [FieldKey: Column], file: String, lines: [Int32]) {
+    public init(
+        type: RecordType, collection: String, firstIndex: Int, count: Int, columns: [FieldKey: Column],
+        nestedTypes: [Int: RecordType], file: String, lines: [Int32]
+    ) {
         self.type = type
+        self.collection = collection
         self.firstIndex = firstIndex
         self.count = count
         self.columns = columns
+        self.nestedTypes = nestedTypes
         self.file = file
         self.lines = lines
     }
@@ -118,6 +127,34 @@ extension ColumnBlock {
     public func value(_ key: FieldKey, at row: Int) -> Value {
         guard let column = columns[key] else { return .null }
         return column.value(at: row)
+    }
+
+    /// Row `row` as a record: the same record a row-by-row read of the listing gives.
+    ///
+    /// A record-typed field (grading) is present when any of its nested cells is.
+    public func record(at row: Int) -> Record {
+        var fields = [Value](repeating: .null, count: type.fields.count)
+        var nested: [Int: [Value]] = [:]
+        for (key, column) in columns {
+            let value = column.value(at: row)
+            guard let inner = key.nested else {
+                fields[key.slot] = value
+                continue
+            }
+            guard !value.isNull, let nestedType = nestedTypes[key.slot] else { continue }
+            nested[key.slot, default: [Value](repeating: .null, count: nestedType.fields.count)][inner] = value
+        }
+        let index = firstIndex + row
+        let location = SourceLocation(file: file, line: Int(lines[row]), column: 1)
+        if !nested.isEmpty {
+            let parent = "\(collection)[\(type.idSlot.flatMap { fields[$0].stringValue } ?? String(index))]"
+            for (slot, values) in nested {
+                guard let nestedType = nestedTypes[slot] else { continue }
+                fields[slot] = .record(Record(type: nestedType, fields: values, origin: .field(parent: parent, field: type.fields[slot].name),
+                                              location: location))
+            }
+        }
+        return Record(type: type, fields: fields, origin: .element(parent: nil, field: collection, index: index), location: location)
     }
 }
 
