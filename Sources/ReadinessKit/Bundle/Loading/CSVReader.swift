@@ -13,15 +13,47 @@ struct CSVReader {
     struct Row {
         /// 1-based number among data records; the header is record 0.
         var number: Int
-        var fields: [String]
+        fileprivate var cells: [Cell]
         fileprivate var positions: [Position]
         fileprivate var buffer: UnsafeBufferPointer<UInt8>
+        fileprivate var scratch: UnsafeBufferPointer<UInt8>
         fileprivate var file: String
+
+        /// The number of fields.
+        var count: Int { cells.count }
+
+        /// Calls `body` with field `index`'s UTF-8 bytes, unquoted (valid UTF-8: the reader checks).
+        @inline(__always)
+        func withField<Result, Failure: Error>(
+            _ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+        ) throws(Failure) -> Result {
+            let cell = cells[index]
+            let source = cell.quoted ? scratch : buffer
+            return try body(UnsafeBufferPointer(rebasing: source[cell.start..<cell.end]))
+        }
+
+        /// Field `index` as a string.
+        func field(_ index: Int) -> String {
+            withField(index) { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// Every field as a string.
+        var fields: [String] { cells.indices.map(field) }
 
         /// The file location where field `index` starts (columns in Unicode scalars).
         func location(ofField index: Int) -> SourceLocation {
             positions[index].location(in: buffer, file: file)
         }
+
+        /// The line the record starts on.
+        var line: Int { positions[0].line }
+    }
+
+    /// Where a field's bytes are: in the file's buffer, or unquoted into the row's scratch buffer.
+    fileprivate struct Cell {
+        var start: Int
+        var end: Int
+        var quoted: Bool
     }
 
     fileprivate struct Position {
@@ -121,20 +153,22 @@ struct CSVReader {
             state.started = true
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         }
-        var fields: [String] = []
+        var cells: [Cell] = []
+        var scratch: [UInt8] = []
         var positions: [Position] = []
         var consumed = index
         records: while index < bytes.count {
             let recordStart = index
             var line = state.line, lineStart = index
-            fields.removeAll(keepingCapacity: true)
+            cells.removeAll(keepingCapacity: true)
+            scratch.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
             var endOfRecord = false
             while !endOfRecord {
                 let fieldStart = index
                 positions.append(Position(line: line, lineStart: lineStart, offset: fieldStart))
                 if index < bytes.count, bytes[index] == quote {
-                    var text: [UInt8] = []
+                    let textStart = scratch.count
                     index += 1
                     while true {
                         guard index < bytes.count else {
@@ -146,7 +180,7 @@ struct CSVReader {
                         let byte = bytes[index]
                         if byte == quote {
                             if index + 1 < bytes.count, bytes[index + 1] == quote {
-                                text.append(quote)
+                                scratch.append(quote)
                                 index += 2
                                 continue
                             }
@@ -158,12 +192,15 @@ struct CSVReader {
                             line += 1
                             lineStart = index + 1
                         }
-                        text.append(byte)
+                        scratch.append(byte)
                         index += 1
                     }
                     // Located at the field's start: `line` and `lineStart` have moved past any newline
                     // inside the quotes, beyond `fieldStart`.
-                    fields.append(try string(text, positions[positions.count - 1], bytes))
+                    try scratch.withUnsafeBufferPointer { (text) throws(DiagnosticError) in
+                        try validate(text[textStart...], positions[positions.count - 1], bytes)
+                    }
+                    cells.append(Cell(start: textStart, end: scratch.count, quoted: true))
                 } else {
                     let start = index
                     while index < bytes.count, bytes[index] != comma, bytes[index] != newline, bytes[index] != carriage {
@@ -175,7 +212,8 @@ struct CSVReader {
                         index += 1
                     }
                     if index == bytes.count, !final { break records }
-                    fields.append(try string(bytes[start..<index], Position(line: line, lineStart: lineStart, offset: start), bytes))
+                    try validate(bytes[start..<index], Position(line: line, lineStart: lineStart, offset: start), bytes)
+                    cells.append(Cell(start: start, end: index, quoted: false))
                 }
                 guard index < bytes.count else { break }
                 switch bytes[index] {
@@ -197,32 +235,28 @@ struct CSVReader {
             }
             consumed = index
             state.line = line + 1
-            if fields.count == 1, fields[0].isEmpty { continue }  // blank line
-            if let width = state.width, fields.count != width {
-                throw failure("csv.ragged-row", "record \(state.number) has \(fields.count) fields but the header has \(width)",
+            if cells.count == 1, cells[0].start == cells[0].end { continue }  // blank line
+            if let width = state.width, cells.count != width {
+                throw failure("csv.ragged-row", "record \(state.number) has \(cells.count) fields but the header has \(width)",
                               Position(line: positions[0].line, lineStart: recordStart, offset: recordStart), bytes,
                               hint: "every row needs one value per header column; leave unknown cells empty")
             }
-            state.width = state.width ?? fields.count
-            try body(Row(number: state.number, fields: fields, positions: positions, buffer: bytes, file: file))
+            state.width = state.width ?? cells.count
+            try scratch.withUnsafeBufferPointer { (scratch) throws(DiagnosticError) in
+                try body(Row(number: state.number, cells: cells, positions: positions, buffer: bytes, scratch: scratch, file: file))
+            }
             state.number += 1
         }
         return consumed
     }
 
-    private func string(_ slice: Slice<UnsafeBufferPointer<UInt8>>, _ position: Position, _ bytes: UnsafeBufferPointer<UInt8>)
-        throws(DiagnosticError) -> String
+    /// Throws unless the field's bytes are valid UTF-8.
+    private func validate(_ slice: Slice<UnsafeBufferPointer<UInt8>>, _ position: Position, _ bytes: UnsafeBufferPointer<UInt8>)
+        throws(DiagnosticError)
     {
         let buffer = UnsafeBufferPointer(rebasing: slice)
-        if buffer.allSatisfy({ $0 < 0x80 }) { return String(decoding: buffer, as: UTF8.self) }
-        guard let text = String(validating: buffer, as: UTF8.self) else {
-            throw failure("csv.invalid-utf8", "field is not valid UTF-8", position, bytes, hint: "save the file as UTF-8")
-        }
-        return text
-    }
-
-    private func string(_ text: [UInt8], _ position: Position, _ bytes: UnsafeBufferPointer<UInt8>) throws(DiagnosticError) -> String {
-        try text.withUnsafeBufferPointer { (buffer) throws(DiagnosticError) -> String in try string(buffer[...], position, bytes) }
+        if buffer.allSatisfy({ $0 < 0x80 }) || String(validating: buffer, as: UTF8.self) != nil { return }
+        throw failure("csv.invalid-utf8", "field is not valid UTF-8", position, bytes, hint: "save the file as UTF-8")
     }
 
     private func failure(_ id: String, _ message: String, _ position: Position, _ bytes: UnsafeBufferPointer<UInt8>, hint: String)

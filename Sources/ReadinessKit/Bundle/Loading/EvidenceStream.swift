@@ -26,24 +26,35 @@ public struct EvidenceStream: Sendable {
     ///
     /// - Throws: `DiagnosticError` with every problem in the listing, after the last row.
     public func forEachItem(_ body: (Record) -> Void) throws(DiagnosticError) -> Summary {
+        try forEachBlock { block in
+            for row in 0..<block.count { body(block.record(at: row)) }
+        }
+    }
+
+    /// Reads the listing in blocks of rows held column by column, in file order.
+    ///
+    /// - Throws: `DiagnosticError` with every problem in the listing, after the last row.
+    public func forEachBlock(_ body: (ColumnBlock) -> Void) throws(DiagnosticError) -> Summary {
         let reader = TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
         var hasher = SHA256()
-        var firstLine: [String: Int] = [:]
+        var firstLine: [String: Int32] = [:]
         var duplicates: [Diagnostic] = []
         var count = 0
-        try reader.forEachItem(chunk: { hasher.update(data: $0) }) { item in
-            count += 1
-            if let id = item.id {
-                let line = item.location?.line ?? 0
-                if let first = firstLine[id] {
-                    duplicates.append(Diagnostic(
-                        id: "bundle.duplicate-id", message: "duplicate id '\(id)' in evidence (first at \(path):\(first):1)",
-                        at: item.location, hint: "give each entry in 'evidence' its own id"))
-                } else {
-                    firstLine[id] = line
+        try reader.forEachBlock(chunk: { hasher.update(data: $0) }) { block in
+            count += block.count
+            if let slot = block.type.idSlot, case .text(let ids)? = block.columns[.init(slot: slot)] {
+                for row in 0..<block.count {
+                    guard let id = ids.string(at: row) else { continue }
+                    let line = block.lines[row]
+                    if let first = firstLine.updateValue(line, forKey: id) {
+                        firstLine[id] = first
+                        duplicates.append(Diagnostic(
+                            id: "bundle.duplicate-id", message: "duplicate id '\(id)' in evidence (first at \(path):\(first):1)",
+                            at: SourceLocation(file: path, line: Int(line), column: 1), hint: "give each entry in 'evidence' its own id"))
+                    }
                 }
             }
-            body(item)
+            body(block)
         }
         let missing = references.filter { firstLine[$0.id] == nil }.map { reference in
             ReferenceChecker.dangling(field: reference.field, id: reference.id, collection: "evidence",

@@ -17,27 +17,32 @@ public enum TemporalParser {
         return utf8.withUTF8 { parse(bytes: $0, text: text) }
     }
 
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>, text: String) -> Parsed {
+    /// Parses UTF-8 `bytes` as a date or a timestamp with offset.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
+        parse(bytes: bytes, text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>, text: @autoclosure () -> String) -> Parsed {
         guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
             let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let dayOfMonth = number(bytes, 8, 2)
         else {
-            return .invalid("'\(text)' is not a date in the form YYYY-MM-DD")
+            return .invalid("'\(text())' is not a date in the form YYYY-MM-DD")
         }
         guard let day = Day(year: year, month: month, day: dayOfMonth) else {
-            return .invalid("'\(text)' is not a real calendar date")
+            return .invalid("'\(text())' is not a real calendar date")
         }
         if bytes.count == 10 { return .date(day) }
         guard bytes[10] == 0x54 || bytes[10] == 0x74 || bytes[10] == 0x20, bytes.count >= 16,
             let hour = number(bytes, 11, 2), bytes[13] == 0x3A, let minute = number(bytes, 14, 2),
             hour < 24, minute < 60
         else {
-            return .invalid("'\(text)' is not a timestamp in the form YYYY-MM-DDTHH:MM:SS±HH:MM")
+            return .invalid("'\(text())' is not a timestamp in the form YYYY-MM-DDTHH:MM:SS±HH:MM")
         }
         var index = 16
         var second = 0
         if index < bytes.count, bytes[index] == 0x3A {
             guard let parsed = number(bytes, index + 1, 2), parsed < 60 else {
-                return .invalid("'\(text)' has invalid seconds")
+                return .invalid("'\(text())' has invalid seconds")
             }
             second = parsed
             index += 3
@@ -45,12 +50,12 @@ public enum TemporalParser {
                 index += 1
                 let start = index
                 while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
-                if index == start { return .invalid("'\(text)' has an empty fraction of a second") }
+                if index == start { return .invalid("'\(text())' has an empty fraction of a second") }
             }
         }
         guard index < bytes.count else {
             return .invalid(
-                "timestamp '\(text)' has no UTC offset, so the moment it names is ambiguous")
+                "timestamp '\(text())' has no UTC offset, so the moment it names is ambiguous")
         }
         var offset = 0
         if bytes[index] == 0x5A || bytes[index] == 0x7A {
@@ -62,9 +67,9 @@ public enum TemporalParser {
             offset = (hours * 60 + minutes) * (bytes[index] == 0x2D ? -1 : 1)
             index += 6
         } else {
-            return .invalid("'\(text)' has an invalid UTC offset (use Z or ±HH:MM)")
+            return .invalid("'\(text())' has an invalid UTC offset (use Z or ±HH:MM)")
         }
-        guard index == bytes.count else { return .invalid("'\(text)' has unexpected text after the offset") }
+        guard index == bytes.count else { return .invalid("'\(text())' has unexpected text after the offset") }
         let seconds = day.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offset * 60
         return .timestamp(Instant(secondsSinceEpoch: seconds, offsetMinutes: offset))
     }

@@ -1,0 +1,200 @@
+/// Converts one CSV column's cells into a `ColumnBlock.Column`.
+///
+/// Common forms (`true`, `42`, an enumeration word, `2026-01-31T10:00:00Z`, plain text) are
+/// converted straight from the bytes; anything else goes through `ScalarConverter`, so a cell
+/// means exactly what the same text means in YAML and fails with the same message.
+struct ColumnWriter {
+    let name: String
+    let type: FieldType
+    let required: Bool
+    /// Whether the last cell appended was present.
+    private(set) var lastPresent = false
+    private let kind: Kind
+    /// The cases of an enumeration (or of a list's enumeration elements), as bytes; empty for free text.
+    private let cases: [[UInt8]]
+    private var texts = TextColumn()
+    private var lists = TextListColumn()
+    private var flags: [Bool?] = []
+    private var ints: [Int?] = []
+    private var numbers: [Double?] = []
+    private var days: [Day?] = []
+    private var instants: [Instant?] = []
+
+    private enum Kind { case text, textList, bool, int, number, date, timestamp }
+
+    /// A writer for a field of `type`, or `nil` when cells cannot hold that type (a record, or a list of non-text).
+    init?(name: String, type: FieldType, required: Bool) {
+        self.name = name
+        self.type = type
+        self.required = required
+        switch type {
+        case .string, .reference, .attachment: (kind, cases) = (.text, [])
+        case .enumeration(let values): (kind, cases) = (.text, values.cases.map { Array($0.utf8) })
+        case .bool: (kind, cases) = (.bool, [])
+        case .int: (kind, cases) = (.int, [])
+        case .number: (kind, cases) = (.number, [])
+        case .date: (kind, cases) = (.date, [])
+        case .dateTime: (kind, cases) = (.timestamp, [])
+        case .list(.string): (kind, cases) = (.textList, [])
+        case .list(.enumeration(let values)): (kind, cases) = (.textList, values.cases.map { Array($0.utf8) })
+        case .list, .record: return nil
+        }
+    }
+
+    /// The column so far; the writer starts a new, empty one.
+    mutating func finish() -> ColumnBlock.Column {
+        defer { self = ColumnWriter(copying: self) }
+        return switch kind {
+        case .text: .text(texts)
+        case .textList: .textList(lists)
+        case .bool: .bool(flags)
+        case .int: .int(ints)
+        case .number: .number(numbers)
+        case .date: .date(days)
+        case .timestamp: .timestamp(instants)
+        }
+    }
+
+    /// An empty writer for the same field.
+    private init(copying writer: ColumnWriter) {
+        (name, type, required, kind, cases) = (writer.name, writer.type, writer.required, writer.kind, writer.cases)
+    }
+
+    /// Appends an absent cell (also after a conversion failure, so the rows stay aligned).
+    mutating func appendAbsent() {
+        lastPresent = false
+        switch kind {
+        case .text: texts.append(nil as [UInt8]?)
+        case .textList: lists.append(nil as [[UInt8]]?)
+        case .bool: flags.append(nil)
+        case .int: ints.append(nil)
+        case .number: numbers.append(nil)
+        case .date: days.append(nil)
+        case .timestamp: instants.append(nil)
+        }
+    }
+
+    /// Converts and appends one cell's bytes; on failure nothing is appended.
+    mutating func append(_ cell: UnsafeBufferPointer<UInt8>) throws(ScalarConverter.Failure) {
+        if Self.isNull(cell) { return appendAbsent() }
+        lastPresent = true
+        switch kind {
+        case .text:
+            guard cases.isEmpty || isCase(cell[...]) else { return try appendSlowly(cell) }
+            texts.append(cell)
+        case .textList:
+            guard let elements = listElements(cell) else { return try appendSlowly(cell) }
+            lists.append(elements)
+        case .bool:
+            guard let flag = Self.bool(cell) else { return try appendSlowly(cell) }
+            flags.append(flag)
+        case .int:
+            guard let number = Self.int(cell) else { return try appendSlowly(cell) }
+            ints.append(number)
+        case .date:
+            guard case .date(let day) = TemporalParser.parse(bytes: cell) else { return try appendSlowly(cell) }
+            days.append(day)
+        case .timestamp:
+            guard case .timestamp(let instant) = TemporalParser.parse(bytes: cell) else { return try appendSlowly(cell) }
+            instants.append(instant)
+        case .number:
+            try appendSlowly(cell)
+        }
+    }
+
+    @inline(__always)
+    private func isCase(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        cases.contains { $0.elementsEqual(bytes) }
+    }
+
+    /// A list cell's elements when every one is plain (no surrounding blanks, not a null form) and valid.
+    private func listElements(_ cell: UnsafeBufferPointer<UInt8>) -> [Slice<UnsafeBufferPointer<UInt8>>]? {
+        let elements = cell.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+        for element in elements {
+            guard let first = element.first, let last = element.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09,
+                !Self.isNull(UnsafeBufferPointer(rebasing: element)), cases.isEmpty || isCase(element)
+            else { return nil }
+        }
+        return elements
+    }
+
+    /// The shared converter's reading of the cell, which also gives the failure messages.
+    private mutating func appendSlowly(_ cell: UnsafeBufferPointer<UInt8>) throws(ScalarConverter.Failure) {
+        let converted: Value
+        do throws(ScalarConverter.Failure) {
+            converted = try convert(String(decoding: cell, as: UTF8.self))
+        } catch {
+            lastPresent = false
+            throw error
+        }
+        switch (kind, converted) {
+        case (.text, .string(let string)): texts.append(Array(string.utf8))
+        case (.textList, .list(let values)): lists.append(values.map { Array(($0.stringValue ?? "").utf8) })
+        case (.bool, .bool(let flag)): flags.append(flag)
+        case (.int, .int(let number)): ints.append(number)
+        case (.number, .number(let number)): numbers.append(number)
+        case (.date, .date(let day)): days.append(day)
+        case (.timestamp, .timestamp(let instant)): instants.append(instant)
+        default: preconditionFailure("ScalarConverter gave \(converted) for a \(type) field")
+        }
+    }
+
+    /// The value of a cell: a list cell separates its values with `;`, each trimmed of spaces and tabs.
+    private func convert(_ cell: String) throws(ScalarConverter.Failure) -> Value {
+        guard case .list(let element) = type else {
+            return try ScalarConverter.convert(cell, style: .cell, to: type, field: name)
+        }
+        var values: [Value] = []
+        for part in cell.split(separator: ";", omittingEmptySubsequences: false) {
+            let text = Self.trimmed(part)
+            guard !text.isEmpty, !ScalarConverter.isNull(text) else {
+                throw ScalarConverter.Failure(id: "bundle.wrong-type", message: "'\(name)' has an empty list entry",
+                                              hint: "separate list values with ';' and leave no empty entries")
+            }
+            values.append(try ScalarConverter.convert(text, style: .cell, to: element, field: name))
+        }
+        return .list(values)
+    }
+
+    /// `text` without leading and trailing spaces and tabs.
+    static func trimmed(_ text: Substring) -> String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(text[first...last])
+    }
+
+    /// Whether the cell is one of the null forms of `ScalarConverter.isNull` (empty, `~`, `null`, `Null`, `NULL`).
+    @inline(__always)
+    static func isNull(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch cell.count {
+        case 0: return true
+        case 1: return cell[0] == UInt8(ascii: "~")
+        case 4: return cell.elementsEqual("null".utf8) || cell.elementsEqual("Null".utf8) || cell.elementsEqual("NULL".utf8)
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    private static func bool(_ cell: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if cell.elementsEqual("true".utf8) { return true }
+        if cell.elementsEqual("false".utf8) { return false }
+        return nil
+    }
+
+    /// Plain decimal digits with an optional `-`, short enough not to overflow; other forms take the slow path.
+    @inline(__always)
+    private static func int(_ cell: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        let negative = cell[0] == UInt8(ascii: "-")
+        if negative { index = 1 }
+        guard cell.count > index, cell.count - index <= 18 else { return nil }
+        var value = 0
+        while index < cell.count {
+            let digit = cell[index] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+            index += 1
+        }
+        return negative ? -value : value
+    }
+}
