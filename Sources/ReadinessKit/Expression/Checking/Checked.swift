@@ -8,6 +8,13 @@ struct Checked {
     var form: Form = .computed
     /// Whether this stands for a sub-expression that already has diagnostics.
     var isInvalid = false
+    /// The variable slots it reads (macro slots included), so batch runs know what is row-invariant.
+    var reads: Set<Int> = []
+    /// Its batch form (see `Kernel`); `.opaque` when it has none.
+    var kernel: Kernel.Form = .opaque
+
+    /// The batch kernel of this sub-expression.
+    var batch: Kernel { Kernel(node: node, reads: reads, form: kernel) }
 
     /// How a checked expression's value is reached.
     enum Form {

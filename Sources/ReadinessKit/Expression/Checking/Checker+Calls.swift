@@ -37,7 +37,9 @@ extension Checker {
         let info = checked.map { BuiltinFunction.Argument(type: $0.type, literal: $0.literalValue) }
         switch function.resolve(info) {
         case .resolved(let type, let implementation):
-            return Checked(type: type, node: Nodes.call(implementation, checked.map(\.node)))
+            return Checked(
+                type: type, node: Nodes.call(implementation, checked.map(\.node)),
+                kernel: Kernel.call(name, checked.map(\.batch), pattern: info.last?.literal?.stringValue, implementation))
         case .mismatch:
             report(
                 "expr.type-mismatch",
@@ -69,7 +71,8 @@ extension Checker {
         case .field(let base, let variable, let slot, let type, let name):
             let node = variable.map { Nodes.hasField(ofVariable: $0, slot: slot, type: type, name: name) }
                 ?? Nodes.hasField(of: base, slot: slot, type: type, name: name)
-            return Checked(type: .bool, node: node)
+            guard case .field(let field) = target.kernel else { return Checked(type: .bool, node: node) }
+            return Checked(type: .bool, node: node, kernel: .has(field))
         case .element(_, let key, let collection?, _):
             return Checked(type: .bool, node: Nodes.hasRecord(key, ordinal: collection))
         case .element(let base, let key, nil, let table):
@@ -120,7 +123,8 @@ extension Checker {
             requirePredicate(body, macro, at: arguments[1].start)
             type = .bool
         }
-        return Checked(type: type, node: Nodes.macro(macro, over: list.node, slot: slot, body: body.node))
+        let kernel: Kernel.Form = macro == .all || macro == .exists ? .macro(macro, list: list.batch, slot: slot, body: body.batch) : .opaque
+        return Checked(type: type, node: Nodes.macro(macro, over: list.node, slot: slot, body: body.node), kernel: kernel)
     }
 
     private mutating func requirePredicate(_ body: Checked, _ macro: Nodes.Macro, at offset: Int) {

@@ -5,7 +5,7 @@ extension Checker {
         switch op {
         case .not:
             requireBool(operand, for: "not", at: offset)
-            return Checked(type: .bool, node: Nodes.not(operand.node))
+            return Checked(type: .bool, node: Nodes.not(operand.node), kernel: .not(operand.batch))
         case .negate:
             switch (operand.type, operand.constant) {
             case (.int, .value(.int(let value))?) where value != Int.min: return .literal(.int(-value), .int)
@@ -33,14 +33,16 @@ extension Checker {
         case .and, .or:
             requireBool(left, for: op.rawValue, at: offset)
             requireBool(right, for: op.rawValue, at: offset)
-            return Checked(type: .bool, node: op == .and ? Nodes.and(left.node, right.node) : Nodes.or(left.node, right.node))
+            return Checked(
+                type: .bool, node: op == .and ? Nodes.and(left.node, right.node) : Nodes.or(left.node, right.node),
+                kernel: op == .and ? .and(left.batch, right.batch) : .or(left.batch, right.batch))
         case .equal, .notEqual:
             return equality(op, left, right, leftExpr, rightExpr, at: offset)
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             guard left.type.isOrderable(with: right.type) || left.type == .null || right.type == .null else {
                 return mismatch("cannot compare \(left.type) \(op.rawValue) \(right.type)", left.type, right.type, at: offset)
             }
-            return Checked(type: .bool, node: Nodes.order(op, left.node, right.node))
+            return Checked(type: .bool, node: Nodes.order(op, left.node, right.node), kernel: .order(op, left.batch, right.batch))
         case .in:
             return membership(left, right, leftExpr, rightExpr, at: offset)
         default:
@@ -77,23 +79,25 @@ extension Checker {
         checkEnumLiteral(rightExpr, against: left.type)
         checkEnumLiteral(leftExpr, against: right.type)
         let negated = op == .notEqual
+        let kernel = Kernel.Form.equal(left.batch, right.batch, negated: negated)
         for (subject, literal) in [(left, rightExpr), (right, leftExpr)] {
             if case .literal(.bool(let flag)) = literal.kind, subject.type == .bool {
-                return Checked(type: .bool, node: Nodes.truth(of: subject.node, is: flag != negated))
+                return Checked(type: .bool, node: Nodes.truth(of: subject.node, is: flag != negated), kernel: .truth(subject.batch, flag != negated))
             }
             guard let text = literal.stringLiteral else { continue }
             if case .field(_, let variable?, let slot, let type, let name) = subject.form {
                 let node = Nodes.field(variable: variable, slot: slot, type: type, name: name, isOneOf: [text], negated: negated)
-                return Checked(type: .bool, node: node)
+                return Checked(type: .bool, node: node, kernel: kernel)
             }
-            return Checked(type: .bool, node: Nodes.equal(subject.node, text: text, negated: negated))
+            return Checked(type: .bool, node: Nodes.equal(subject.node, text: text, negated: negated), kernel: kernel)
         }
-        return Checked(type: .bool, node: Nodes.equal(left.node, right.node, negated: negated))
+        return Checked(type: .bool, node: Nodes.equal(left.node, right.node, negated: negated), kernel: kernel)
     }
 
     private mutating func membership(
         _ left: Checked, _ right: Checked, _ leftExpr: Expr, _ rightExpr: Expr, at offset: Int
     ) -> Checked {
+        let kernel = Kernel.Form.membership(left.batch, right.batch)
         switch right.type {
         case .list(let element) where left.type.isComparable(with: element) && left.type != .null:
             checkEnumLiteral(leftExpr, against: element)
@@ -105,12 +109,12 @@ extension Checker {
                 if texts.count == values.count {
                     if case .field(_, let variable?, let slot, let type, let name) = left.form {
                         let node = Nodes.field(variable: variable, slot: slot, type: type, name: name, isOneOf: texts, negated: false)
-                        return Checked(type: .bool, node: node)
+                        return Checked(type: .bool, node: node, kernel: kernel)
                     }
-                    return Checked(type: .bool, node: Nodes.isOneOf(left.node, texts))
+                    return Checked(type: .bool, node: Nodes.isOneOf(left.node, texts), kernel: kernel)
                 }
             }
-            return Checked(type: .bool, node: Nodes.membership(left.node, right.node, table: nil))
+            return Checked(type: .bool, node: Nodes.membership(left.node, right.node, table: nil), kernel: kernel)
         case .map where left.type.fits(.string), .any where left.type.fits(.string):
             return Checked(type: .bool, node: Nodes.membership(left.node, right.node, table: nil))
         case .table where left.type.fits(.string):

@@ -13,6 +13,8 @@ struct Checker {
     /// Macro variables in scope, innermost last.
     private var scopes: [(name: String, slot: Int, type: ExpressionType)] = []
     private var nextSlot: Int
+    /// The variable slots read by the sub-expression being checked.
+    private var reads: Set<Int> = []
 
     init(environment: ExpressionEnvironment) {
         self.environment = environment
@@ -34,6 +36,15 @@ struct Checker {
     }
 
     mutating func check(_ expr: Expr) -> Checked {
+        let outer = reads
+        reads = []
+        var checked = checkKind(expr)
+        checked.reads = reads
+        reads.formUnion(outer)
+        return checked
+    }
+
+    private mutating func checkKind(_ expr: Expr) -> Checked {
         switch expr.kind {
         case .literal(let literal): return check(literal)
         case .name(let name): return resolve(name, at: expr.offset)
@@ -62,9 +73,11 @@ struct Checker {
 
     private mutating func resolve(_ name: String, at offset: Int) -> Checked {
         if let bound = scopes.last(where: { $0.name == name }) {
+            reads.insert(bound.slot)
             return Checked(type: bound.type, node: Nodes.variable(bound.slot), form: .variable(bound.slot))
         }
         if let variable = environment.variables[name] {
+            reads.insert(variable.slot)
             return Checked(type: variable.type, node: Nodes.variable(variable.slot), form: .variable(variable.slot))
         }
         if name == "as_of" { return Checked(type: .time, node: Nodes.asOf) }
@@ -162,11 +175,13 @@ struct Checker {
         if case .variable(let variable) = base.form {
             return Checked(
                 type: fieldType, node: Nodes.field(ofVariable: variable, slot: slot, type: type, name: field),
-                form: .field(base: base.node, variable: variable, slot: slot, type: type, name: field))
+                form: .field(base: base.node, variable: variable, slot: slot, type: type, name: field),
+                kernel: .field(Kernel.Field(variable: variable, slot: slot, type: type)))
         }
         return Checked(
             type: fieldType, node: Nodes.field(of: base.node, slot: slot, type: type, name: field),
-            form: .field(base: base.node, variable: nil, slot: slot, type: type, name: field))
+            form: .field(base: base.node, variable: nil, slot: slot, type: type, name: field),
+            kernel: Kernel.nested(in: base.kernel, slot: slot, type: type))
     }
 
     /// The singular noun for a record of a collection, for "no device 'D9'".

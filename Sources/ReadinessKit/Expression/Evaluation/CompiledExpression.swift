@@ -10,15 +10,21 @@ public struct CompiledExpression: Sendable {
     let root: Node
     /// Variable slots the expression needs, including those its macros bind.
     let slotCount: Int
+    /// The batch form of the root (see `test(rowsOf:rowVariable:context:into:)`).
+    let kernel: Kernel
+    /// The first slot macros bind; the slots before it are the environment's variables.
+    let firstMacroSlot: Int
     /// Whether the expression is a condition, evaluated on the `Truth` path.
-    private let isCondition: Bool
+    let isCondition: Bool
 
-    init(source: ExpressionSource, type: ExpressionType, fieldsRead: Set<String>, root: Node, slotCount: Int) {
+    init(source: ExpressionSource, type: ExpressionType, fieldsRead: Set<String>, kernel: Kernel, slotCount: Int, firstMacroSlot: Int) {
         self.source = source
         self.type = type
         self.fieldsRead = fieldsRead
-        self.root = root
+        self.root = kernel.node
+        self.kernel = kernel
         self.slotCount = slotCount
+        self.firstMacroSlot = firstMacroSlot
         self.isCondition = type == .bool
     }
 
@@ -53,7 +59,7 @@ public struct CompiledExpression: Sendable {
     }
 
     @inline(__always)
-    private func prepare(_ context: inout EvaluationContext) {
+    func prepare(_ context: inout EvaluationContext) {
         context.steps = 0
         if context.variables.count < slotCount {
             context.variables.append(contentsOf: repeatElement(.null, count: slotCount - context.variables.count))
@@ -103,7 +109,8 @@ public enum ExpressionCompiler {
             throw DiagnosticError(checker.issues.map(source.diagnostic(for:)))
         }
         return CompiledExpression(
-            source: source, type: checked.type, fieldsRead: checker.fieldsRead, root: checked.node, slotCount: checker.slotCount)
+            source: source, type: checked.type, fieldsRead: checker.fieldsRead, kernel: checked.batch, slotCount: checker.slotCount,
+            firstMacroSlot: environment.variableCount)
     }
 
     /// The longest expression accepted, in characters.
