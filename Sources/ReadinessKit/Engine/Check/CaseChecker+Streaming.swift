@@ -9,7 +9,7 @@ extension CaseChecker {
     /// whole (e.g. counts across items), every item is kept and the bundle is checked as a whole.
     /// Either way the report is the same as for a fully loaded bundle.
     ///
-    /// - Parameter progress: told the number of items read so far, every 10,000 items.
+    /// - Parameter progress: told the number of items read so far, after each block of rows.
     public func check(
         _ loaded: BundleLoader.Loaded, options: Options, progress: (Int) -> Void = { _ in }
     ) throws(DiagnosticError) -> Report {
@@ -36,15 +36,16 @@ extension CaseChecker {
         let keep = stream.referencedIDs
         var kept: [Value] = []
         var tally = EvidenceTally()
-        var index = 0
-        let read = try Self.parallelRead(stream) { batch in
-            for item in batch {
-                for run in active { runs[run].check(item, index: index, waivers: &waivers) }
-                if let id = item.id, keep.contains(id) { kept.append(.record(item)) }
-                tally.add(item)
-                index += 1
-                if index % 10_000 == 0 { progress(index) }
+        let idSlot = base.schema.type(named: "EvidenceItem")?.idSlot
+        let read = try Self.parallelRead(stream) { block in
+            for run in active { runs[run].check(block, waivers: &waivers) }
+            if !keep.isEmpty, let idSlot, case .text(let ids)? = block.columns[.init(slot: idSlot)] {
+                for row in 0..<block.count where ids.string(at: row).map(keep.contains) == true {
+                    kept.append(.record(block.record(at: row)))
+                }
             }
+            tally.add(block)
+            progress(block.firstIndex + block.count)
         }
         let bundle = base.replacingEvidence(.list(kept), adding: read.source)
         var streamed = runs.indices.map { runs[$0].finish(waivers: &waivers) }.makeIterator()
@@ -65,32 +66,22 @@ extension CaseChecker {
 }
 
 extension CaseChecker {
-    /// Reads the listing on another thread, handing items over in batches, so parsing and checking
+    /// Reads the listing on another thread, handing over blocks of rows, so parsing and checking
     /// use both cores; `body` runs on the calling thread, in file order.
-    static func parallelRead(_ stream: EvidenceStream, _ body: ([Record]) -> Void) throws(DiagnosticError) -> EvidenceStream.Summary {
-        let handoff = Handoff<Record>(capacity: 8)
+    static func parallelRead(_ stream: EvidenceStream, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) -> EvidenceStream.Summary {
+        let handoff = Handoff<ColumnBlock>(capacity: 4)
         let result = SharedSlot<Result<EvidenceStream.Summary, DiagnosticError>>()
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
-            var batch: [Record] = []
-            batch.reserveCapacity(4096)
             do throws(DiagnosticError) {
-                let summary = try stream.forEachItem { item in
-                    batch.append(item)
-                    if batch.count == 4096 {
-                        handoff.put(batch)
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                }
-                handoff.put(batch)
-                result.value = .success(summary)
+                result.value = .success(try stream.forEachBlock { handoff.put([$0]) })
             } catch {
                 result.value = .failure(error)
             }
             handoff.close()
             done.signal()
         }
-        while let batch = handoff.take() { body(batch) }
+        while let blocks = handoff.take() { blocks.forEach(body) }
         done.wait()
         guard let outcome = result.value else { preconditionFailure("the reader always reports") }
         return try outcome.get()

@@ -9,6 +9,9 @@ extension RuleEvaluator {
         private var waivedSubjects: Set<String> = []
         private var watchedSubjects: Set<String> = []
         private var finished = false
+        /// Per-row results of the scope and assertion tests over the current block, reused between blocks.
+        private var inScope: [BatchTruth] = []
+        private var passing: [BatchTruth] = []
 
         init(evaluator: RuleEvaluator) {
             self.evaluator = evaluator
@@ -85,6 +88,39 @@ extension RuleEvaluator {
             let described = Self.describe(subject, collection: collection, index: index)
             note(described.id)
             record(evaluator.applyWaiver(evaluator.check(subject: described, context: &context), waivers: &waivers))
+        }
+
+        /// Checks every row of a block, testing the rule's conditions over whole columns first: a row
+        /// out of scope, or in scope and passing, is settled without building its record. Every other
+        /// row (failing, unknown, undecided by the column tests, waived or watched) takes the record path
+        /// of `check(_:index:waivers:)`, so findings and explanations are the same either way.
+        mutating func check(_ block: ColumnBlock, waivers: inout WaiverBook) {
+            guard !finished, evaluator.compiled.rule.forEach != nil, let slot = evaluator.compiled.subjectSlot else { return }
+            guard let require = evaluator.compiled.require, !evaluator.keepPasses, watchedSubjects.isEmpty else {
+                for row in 0..<block.count { check(block.record(at: row), index: block.firstIndex + row, waivers: &waivers) }
+                return
+            }
+            if let filter = evaluator.compiled.filter {
+                filter.test(rowsOf: block, rowVariable: slot, context: &context, into: &inScope)
+            } else {
+                inScope = Array(repeating: .yes, count: block.count)
+            }
+            require.test(rowsOf: block, rowVariable: slot, context: &context, into: &passing)
+            var settled = 0
+            for row in 0..<block.count {
+                switch (inScope[row], passing[row]) {
+                case (.no, _):
+                    settled += 1
+                case (.yes, .yes):
+                    settled += 1
+                    checked += 1
+                    counts[.pass, default: 0] += 1
+                default:
+                    check(block.record(at: row), index: block.firstIndex + row, waivers: &waivers)
+                }
+            }
+            // Rows settled here earn the step allowance the record path would have given them.
+            context.totalStepLimit += RuleEvaluator.stepsPerSubject * settled
         }
 
         private mutating func note(_ id: String) {

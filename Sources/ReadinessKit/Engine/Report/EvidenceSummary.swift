@@ -42,6 +42,48 @@ struct EvidenceTally: Sendable {
     /// evidence item has the same record type), so the per-item cost is three array reads.
     private var slots: (location: Int?, device: Int?, video: Int?)?
 
+    /// Counts every row of a block, reading its columns directly.
+    mutating func add(_ block: ColumnBlock) {
+        func column(_ name: String) -> ColumnBlock.Column? { block.type.slot(of: name).flatMap { block.columns[.init(slot: $0)] } }
+        items += block.count
+        Self.count(column("location"), rows: block.count, absent: "unknown", into: &locations)
+        Self.count(column("device"), rows: block.count, absent: "none", into: &devices)
+        guard case .bool(let flags)? = column("is_video") else {
+            media["unknown", default: 0] += block.count
+            return
+        }
+        var tally = (video: 0, image: 0, unknown: 0)
+        for flag in flags {
+            switch flag {
+            case true?: tally.video += 1
+            case false?: tally.image += 1
+            case nil: tally.unknown += 1
+            }
+        }
+        for (key, count) in [("video", tally.video), ("image", tally.image), ("unknown", tally.unknown)] where count > 0 {
+            media[key, default: 0] += count
+        }
+    }
+
+    /// Adds the values of a text column to `counts`, counting runs of equal cells at once.
+    private static func count(_ column: ColumnBlock.Column?, rows: Int, absent: String, into counts: inout [String: Int]) {
+        guard case .text(let cells)? = column else {
+            counts[absent, default: 0] += rows
+            return
+        }
+        var row = 0
+        while row < rows {
+            var end = row + 1
+            while end < rows, cells.present[end] == cells.present[row],
+                cells.withCell(end, { next in cells.withCell(row) { $0.elementsEqual(next) } })
+            {
+                end += 1
+            }
+            counts[cells.string(at: row) ?? absent, default: 0] += end - row
+            row = end
+        }
+    }
+
     /// The name of the pack table read for image-equivalent counts.
     static let tableName = "image_equivalents"
 
