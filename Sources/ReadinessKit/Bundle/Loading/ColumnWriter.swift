@@ -1,3 +1,5 @@
+import Foundation
+
 /// Converts one CSV column's cells into a `ColumnBlock.Column`.
 ///
 /// Common forms (`true`, `42`, an enumeration word, `2026-01-31T10:00:00Z`, plain text) are
@@ -104,7 +106,8 @@ struct ColumnWriter {
 
     @inline(__always)
     private func isCase(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        cases.contains { $0.elementsEqual(bytes) }
+        let cell = UnsafeBufferPointer(rebasing: bytes)
+        return cases.contains { Self.equal(cell, $0) }
     }
 
     /// A list cell's elements when every one is plain (no surrounding blanks, not a null form) and valid.
@@ -169,16 +172,27 @@ struct ColumnWriter {
         switch cell.count {
         case 0: return true
         case 1: return cell[0] == UInt8(ascii: "~")
-        case 4: return cell.elementsEqual("null".utf8) || cell.elementsEqual("Null".utf8) || cell.elementsEqual("NULL".utf8)
+        case 4: return equal(cell, Self.null) || equal(cell, Self.capitalNull) || equal(cell, Self.upperNull)
         default: return false
         }
     }
 
     @inline(__always)
     private static func bool(_ cell: UnsafeBufferPointer<UInt8>) -> Bool? {
-        if cell.elementsEqual("true".utf8) { return true }
-        if cell.elementsEqual("false".utf8) { return false }
+        if equal(cell, Self.trueWord) { return true }
+        if equal(cell, Self.falseWord) { return false }
         return nil
+    }
+
+    private static let (null, capitalNull, upperNull) = (Array("null".utf8), Array("Null".utf8), Array("NULL".utf8))
+    private static let (trueWord, falseWord) = (Array("true".utf8), Array("false".utf8))
+
+    /// Whether a cell's bytes are `word`.
+    @inline(__always)
+    private static func equal(_ cell: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
+        guard cell.count == word.count else { return false }
+        guard let base = cell.baseAddress else { return true }
+        return word.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, word.count) == 0 }
     }
 
     /// Plain decimal digits with an optional `-`, short enough not to overflow; other forms take the slow path.

@@ -40,7 +40,13 @@ public struct EvidenceStream: Sendable {
         var firstLine: [String: Int32] = [:]
         var duplicates: [Diagnostic] = []
         var count = 0
-        try reader.forEachBlock(chunk: { hasher.update(data: $0) }) { block in
+        var bytesRead = 0
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        try reader.forEachBlock(chunk: { hasher.update(data: $0); bytesRead += $0.count }) { block in
+            if count == 0, let fileSize, bytesRead > 0 {
+                // Sized once from the first block, so a million ids are not rehashed at every doubling.
+                firstLine.reserveCapacity(min(fileSize / max(bytesRead / block.count, 1) * 11 / 10, 50_000_000))
+            }
             count += block.count
             if let slot = block.type.idSlot, case .text(let ids)? = block.columns[.init(slot: slot)] {
                 for row in 0..<block.count {

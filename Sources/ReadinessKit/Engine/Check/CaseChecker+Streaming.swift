@@ -3,11 +3,14 @@ import Foundation
 extension CaseChecker {
     /// Checks a loaded bundle, streaming its evidence listing when it has one.
     ///
-    /// Rules over `evidence` whose expressions use no other evidence item are checked as each row
-    /// is read, and the row is then dropped unless another section refers to it; memory grows with
-    /// the findings kept, not with the items read. When any rule reads the evidence collection as a
-    /// whole (e.g. counts across items), every item is kept and the bundle is checked as a whole.
-    /// Either way the report is the same as for a fully loaded bundle.
+    /// Rules over `evidence` whose expressions use no other evidence item are checked as each block
+    /// of rows is read, and the rows are then dropped unless another section refers to them; memory
+    /// grows with the findings kept, not with the items read. Other rules that ask only whole-listing
+    /// questions a stream can answer (`size(evidence)`, `evidence.exists(e, …)` and `all` over the
+    /// item's own fields) get the answers settled from the stream. When a rule reads the listing any
+    /// other way (e.g. by id, or comparing items), or a streamed answer is not exact, every item is
+    /// kept and the bundle is checked as a whole. Either way the report is the same as for a fully
+    /// loaded bundle, except that an explanation does not list the items a settled question walked.
     ///
     /// - Parameter progress: told the number of items read so far, after each block of rows.
     public func check(
@@ -18,13 +21,8 @@ extension CaseChecker {
         let rules = selectedRules(profile)
         let streamable = rules.map { $0.rule.forEach == "evidence" && !$0.readsEvidenceCollection }
         let base = loaded.bundle
-        guard !zip(rules, streamable).contains(where: { !$1 && $0.readsEvidenceCollection }) else {
-            var items: [Value] = []
-            let read = try stream.forEachItem { item in
-                items.append(.record(item))
-                if items.count % 10_000 == 0 { progress(items.count) }
-            }
-            return try check(base.replacingEvidence(.list(items), adding: read.source), options: options)
+        guard var questions = StreamedQuestions(rules: rules, streamed: streamable, bundle: base, asOf: options.asOf) else {
+            return try checkFullyLoaded(stream, base: base, options: options, progress: progress)
         }
         var waivers = WaiverBook(bundle: base, rules: checklist.rules, asOf: options.asOf)
         let attestations = AttestationBook(bundle: base, asOf: options.asOf)
@@ -39,6 +37,7 @@ extension CaseChecker {
         let idSlot = base.schema.type(named: "EvidenceItem")?.idSlot
         let read = try Self.parallelRead(stream) { block in
             for run in active { runs[run].check(block, waivers: &waivers) }
+            questions.add(block)
             if !keep.isEmpty, let idSlot, case .text(let ids)? = block.columns[.init(slot: idSlot)] {
                 for row in 0..<block.count where ids.string(at: row).map(keep.contains) == true {
                     kept.append(.record(block.record(at: row)))
@@ -47,15 +46,20 @@ extension CaseChecker {
             tally.add(block)
             progress(block.firstIndex + block.count)
         }
+        guard let answers = questions.settle() else {
+            return try checkFullyLoaded(stream, base: base, options: options, progress: progress)
+        }
         let bundle = base.replacingEvidence(.list(kept), adding: read.source)
         var streamed = runs.indices.map { runs[$0].finish(waivers: &waivers) }.makeIterator()
         var results: [RuleResult] = []
-        for (compiled, isStreamed) in zip(rules, streamable) {
+        for (index, (compiled, isStreamed)) in zip(rules, streamable).enumerated() {
             if isStreamed, let result = streamed.next() {
                 results.append(result)
             } else {
-                results.append(RuleEvaluator(compiled: compiled, bundle: bundle, asOf: options.asOf, profile: profile,
-                                             attestations: attestations).evaluate(waivers: &waivers))
+                var evaluator = RuleEvaluator(compiled: compiled, bundle: bundle, asOf: options.asOf, profile: profile,
+                                              attestations: attestations)
+                evaluator.settled = answers[index]
+                results.append(evaluator.evaluate(waivers: &waivers))
             }
         }
         var summary = BundleSummary(bundle)
@@ -66,6 +70,19 @@ extension CaseChecker {
 }
 
 extension CaseChecker {
+    /// Reads every item into memory and checks the bundle as a whole: for rules that need every
+    /// item at once in a way a stream cannot answer.
+    private func checkFullyLoaded(
+        _ stream: EvidenceStream, base: CaseBundle, options: Options, progress: (Int) -> Void
+    ) throws(DiagnosticError) -> Report {
+        var items: [Value] = []
+        let read = try stream.forEachItem { item in
+            items.append(.record(item))
+            if items.count % 10_000 == 0 { progress(items.count) }
+        }
+        return try check(base.replacingEvidence(.list(items), adding: read.source), options: options)
+    }
+
     /// Reads the listing on another thread, handing over blocks of rows, so parsing and checking
     /// use both cores; `body` runs on the calling thread, in file order.
     static func parallelRead(_ stream: EvidenceStream, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) -> EvidenceStream.Summary {
@@ -100,6 +117,18 @@ extension CaseBundle {
 }
 
 extension CompiledRule {
+    /// The whole-collection questions through which the rule reads collection `ordinal`, or `nil`
+    /// when it reads it some other way (or for each item), so it needs every item at once.
+    func wholeCollectionQuestions(_ ordinal: Int?) -> [CollectionAggregate]? {
+        guard let ordinal, rule.forEach != "evidence",
+            !(Self.placeholders(rule.message.text) + Self.placeholders(rule.remediation.text)).contains(where: Self.namesEvidence)
+        else { return nil }
+        let expressions = [appliesWhen, filter, require, severityFrom, deadline].compactMap { $0 }
+        guard !expressions.contains(where: { $0.collectionsRead.contains(ordinal) }) else { return nil }
+        let questions = expressions.flatMap(\.aggregates).filter { $0.collection == ordinal }
+        return questions.allSatisfy { $0.dependsOnlyOnCollection(subject: subjectSlot) } ? questions : nil
+    }
+
     /// Whether any of the rule's expressions names the `evidence` collection itself (rather than a
     /// field called `evidence`), so the rule needs every item at once.
     var readsEvidenceCollection: Bool {

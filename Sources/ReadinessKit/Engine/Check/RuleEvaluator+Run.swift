@@ -17,6 +17,7 @@ extension RuleEvaluator {
             self.evaluator = evaluator
             context = EvaluationContext(bundle: evaluator.bundle, asOf: evaluator.asOf, environment: evaluator.compiled.environment)
             context.totalStepLimit = RuleEvaluator.ruleStepLimit
+            context.settled = evaluator.settled.common
         }
 
         private mutating func record(_ finding: Finding) {
@@ -58,6 +59,7 @@ extension RuleEvaluator {
         mutating func check(_ subject: Record, index: Int, waivers: inout WaiverBook) {
             guard !finished, let collection = evaluator.compiled.rule.forEach, let slot = evaluator.compiled.subjectSlot else { return }
             context.variables[slot] = .record(subject)
+            if !evaluator.settled.bySubject.isEmpty { context.settled = evaluator.settled.bySubject[index] ?? evaluator.settled.common }
             context.totalStepLimit += RuleEvaluator.stepsPerSubject
             if let filter = evaluator.compiled.filter {
                 switch filter.evaluate(&context) {

@@ -8,6 +8,9 @@ struct RuleEvaluator {
     /// Reviewers' answers to manual checks (read-only here; waivers are threaded through `evaluate`).
     let attestations: AttestationBook
 
+    /// Whole-collection answers settled while streaming (see `CollectionAggregate`).
+    var settled = StreamedQuestions.Answers()
+
     /// Whether passing subjects are kept as findings (rule tests need them; reports count them).
     var keepPasses = false
 

@@ -37,8 +37,12 @@ extension Checker {
         let info = checked.map { BuiltinFunction.Argument(type: $0.type, literal: $0.literalValue) }
         switch function.resolve(info) {
         case .resolved(let type, let implementation):
+            var node = Nodes.call(implementation, checked.map(\.node))
+            if name == "size", checked.count == 1, case .collection(let ordinal) = checked[0].form {
+                node = aggregate(CollectionAggregate(kind: .size, collection: ordinal), node)
+            }
             return Checked(
-                type: type, node: Nodes.call(implementation, checked.map(\.node)),
+                type: type, node: node,
                 kernel: Kernel.call(name, checked.map(\.batch), pattern: info.last?.literal?.stringValue, implementation))
         case .mismatch:
             report(
@@ -124,7 +128,11 @@ extension Checker {
             type = .bool
         }
         let kernel: Kernel.Form = macro == .all || macro == .exists ? .macro(macro, list: list.batch, slot: slot, body: body.batch) : .opaque
-        return Checked(type: type, node: Nodes.macro(macro, over: list.node, slot: slot, body: body.node), kernel: kernel)
+        var node = Nodes.macro(macro, over: list.node, slot: slot, body: body.node)
+        if case .collection(let ordinal) = list.form, macro == .all || macro == .exists {
+            node = aggregate(CollectionAggregate(kind: macro == .all ? .all : .exists, collection: ordinal, slot: slot, body: body.batch), node)
+        }
+        return Checked(type: type, node: node, kernel: kernel)
     }
 
     private mutating func requirePredicate(_ body: Checked, _ macro: Nodes.Macro, at offset: Int) {

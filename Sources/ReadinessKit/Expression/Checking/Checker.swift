@@ -7,6 +7,10 @@ struct Checker {
     private(set) var issues: [ExpressionIssue] = []
     /// Fields read, as `RecordType.field`, for lint.
     private(set) var fieldsRead: Set<String> = []
+    /// Whole-collection questions a streaming check can answer (see `CollectionAggregate`).
+    private(set) var aggregates: [CollectionAggregate] = []
+    /// How often each collection (by ordinal) is read other than through `aggregates`.
+    private(set) var collectionReads: [Int: Int] = [:]
     /// Variable slots the expression needs, including those macros bind.
     private(set) var slotCount: Int
     private let sections: [String: ExpressionEnvironment.Section]
@@ -21,6 +25,14 @@ struct Checker {
         self.sections = environment.sections
         self.nextSlot = environment.variableCount
         self.slotCount = environment.variableCount
+    }
+
+    /// Registers a whole-collection question over the collection `ordinal`, which `node` answers
+    /// by walking the collection; returns the node that takes a settled answer instead.
+    mutating func aggregate(_ aggregate: CollectionAggregate, _ node: Node) -> Node {
+        aggregates.append(aggregate)
+        collectionReads[aggregate.collection, default: 1] -= 1
+        return Nodes.settling(aggregate, node)
     }
 
     mutating func report(_ id: String, _ message: String, hint: String?, at offset: Int) {
@@ -83,6 +95,7 @@ struct Checker {
         if name == "as_of" { return Checked(type: .time, node: Nodes.asOf) }
         if let section = sections[name] {
             let ordinal = environment.collectionOrdinal(name)
+            if let ordinal { collectionReads[ordinal, default: 0] += 1 }
             switch section.kind {
             case .rootField(let slot):
                 return Checked(

@@ -6,6 +6,10 @@ public struct CompiledExpression: Sendable {
     public let type: ExpressionType
     /// The bundle fields it reads, as `RecordType.field` (e.g. `EvidenceItem.hash_verified`), for lint.
     public var fieldsRead: Set<String>
+    /// Whole-collection questions a streaming check can settle (see `CollectionAggregate`).
+    let aggregates: [CollectionAggregate]
+    /// The collections (by ordinal) the expression reads other than through `aggregates`.
+    let collectionsRead: Set<Int>
     /// The root node.
     let root: Node
     /// Variable slots the expression needs, including those its macros bind.
@@ -17,7 +21,12 @@ public struct CompiledExpression: Sendable {
     /// Whether the expression is a condition, evaluated on the `Truth` path.
     let isCondition: Bool
 
-    init(source: ExpressionSource, type: ExpressionType, fieldsRead: Set<String>, kernel: Kernel, slotCount: Int, firstMacroSlot: Int) {
+    init(
+        source: ExpressionSource, type: ExpressionType, fieldsRead: Set<String>, kernel: Kernel, slotCount: Int, firstMacroSlot: Int,
+        aggregates: [CollectionAggregate] = [], collectionsRead: Set<Int> = []
+    ) {
+        self.aggregates = aggregates
+        self.collectionsRead = collectionsRead
         self.source = source
         self.type = type
         self.fieldsRead = fieldsRead
@@ -110,7 +119,8 @@ public enum ExpressionCompiler {
         }
         return CompiledExpression(
             source: source, type: checked.type, fieldsRead: checker.fieldsRead, kernel: checked.batch, slotCount: checker.slotCount,
-            firstMacroSlot: environment.variableCount)
+            firstMacroSlot: environment.variableCount, aggregates: checker.aggregates,
+            collectionsRead: Set(checker.collectionReads.filter { $0.value > 0 }.keys))
     }
 
     /// The longest expression accepted, in characters.

@@ -43,6 +43,8 @@ public struct EvaluationContext: Sendable {
     static let factLimit = 1_000
     /// The message of the latest error on the condition path (see `Truth.error`).
     var failure: String?
+    /// Whole-collection answers a streaming check has settled, with the steps they stand for.
+    var settled: [ObjectIdentifier: CollectionAggregate.Settled] = [:]
 
     /// A context for one bundle, with every variable of `environment` unbound (`.null`).
     public init(bundle: CaseBundle, asOf: Day, environment: ExpressionEnvironment) {
@@ -65,6 +67,20 @@ public struct EvaluationContext: Sendable {
         }
         guard steps > stepLimit else { return nil }
         return .error("evaluation stopped after \(stepLimit) steps (the step budget); the lists are too large for this rule")
+    }
+
+    /// Counts `count` macro steps at once, failing exactly where counting them one by one with
+    /// `step()` would; returns the error outcome if the budget runs out.
+    mutating func take(steps count: Int) -> Outcome? {
+        let room = totalBudgetSpent ? 0 : max(min(totalStepLimit - totalSteps, stepLimit - steps), 0)
+        guard count > room else {
+            steps += count
+            totalSteps += count
+            return nil
+        }
+        steps += room
+        totalSteps += room
+        return step()
     }
 
     /// The value of a field of the record held by a variable, or `nil` when the variable holds no record.
