@@ -6,7 +6,7 @@ import Testing
 @Suite struct StreamingCheckTests {
     static let asOf = Day(year: 2026, month: 6, day: 1)!
 
-    func reports(rules: String, absolute: Bool = false) throws -> (streamed: Data, whole: Data) {
+    func reports(rules: String, absolute: Bool = false, blockSize: Int = 16_384) throws -> (streamed: Data, whole: Data) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)").path
         try BundleGenerator(items: 3000, seed: 5, rates: [.unallocatedOnly: 0.05, .synthetic: 0.02, .unverifiedHash: 0.05,
                                                           .malformedHash: 0.01, .afterArrest: 0.01]).write(to: path)
@@ -15,7 +15,8 @@ import Testing
         let checker = CaseChecker(checklist: checklist)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let streamedLoad = try BundleLoader().load(path, streamingEvidence: true)
+        var streamedLoad = try BundleLoader().load(path, streamingEvidence: true)
+        streamedLoad.evidenceStream?.blockSize = blockSize
         #expect(streamedLoad.evidenceStream != nil)
         #expect(streamedLoad.bundle.records(in: "evidence").isEmpty)
         let streamed = try encoder.encode(try checker.check(streamedLoad, options: .init(asOf: Self.asOf)))
@@ -27,6 +28,106 @@ import Testing
         let (streamed, whole) = try reports(rules: "Benchmarks/rules")
         #expect(streamed == whole)
         #expect(String(decoding: streamed, as: UTF8.self).contains("\"evidenceItems\":3000"))
+    }
+
+    @Test(arguments: [16_384, 97])
+    func shippedPacksGiveTheSameReportStreamedOrWhole(blockSize: Int) throws {
+        let (streamed, whole) = try reports(rules: "rules", blockSize: blockSize)
+        #expect(streamed == whole)
+    }
+
+    @Test func shippedPacksAskOnlyQuestionsAStreamSettles() throws {
+        #expect(try settlesFromTheStream(rules: Repository.path("rules")))
+    }
+
+    /// Whether every whole-listing question of the packs at `rules` is settled from a stream of a generated listing.
+    func settlesFromTheStream(rules: String) throws -> Bool {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)").path
+        try BundleGenerator(items: 500, seed: 7, rates: [:]).write(to: path)
+        let packs = try RulePackLoader().load([rules])
+        let checklist = try ChecklistCompiler.compile(try ChecklistCompiler.select(from: packs, jurisdiction: "US-FED"))
+        var loaded = try BundleLoader().load(path, streamingEvidence: true)
+        loaded.evidenceStream?.blockSize = 50
+        let rules = checklist.rules
+        let streamed = rules.map { $0.rule.forEach == "evidence" && !$0.readsEvidenceCollection }
+        var questions = try #require(StreamedQuestions(rules: rules, streamed: streamed, bundle: loaded.bundle, asOf: Self.asOf))
+        _ = try #require(loaded.evidenceStream).forEachBlock { questions.add($0) }
+        return questions.settle() != nil
+    }
+
+    @Test(arguments: [3_000, 7])
+    func wholeListingQuestionsGiveTheSameReportStreamedOrWhole(blockSize: Int) throws {
+        let pack = """
+            format: readiness-rules/1
+            pack: questions
+            title: Whole-listing questions (test)
+            version: 1.0.0
+            jurisdictions: [US-FED]
+            rules:
+              - id: WQ-01
+                title: Some item is a video in unallocated space
+                theme: mens-rea
+                severity: major
+                owner: prosecutor
+                applies_when: size(evidence) > 10
+                require: evidence.exists(e, e.location == 'unallocated' and e.is_video == true)
+                message: No such item.
+                remediation: Look.
+              - id: WQ-02
+                title: Every item has a verified hash
+                theme: custody
+                severity: major
+                owner: forensic_examiner
+                require: evidence.all(e, e.hash_verified == true)
+                message: Not every hash is verified.
+                remediation: Verify them.
+              - id: WQ-03
+                title: Devices holding items were imaged
+                theme: custody
+                severity: minor
+                owner: forensic_examiner
+                for_each: devices
+                as: d
+                where: evidence.exists(e, has(e.device) and (e.device == d.id or (has(e.device.image_of) and e.device.image_of == d.id)))
+                require: has(d.acquisition)
+                message: "Device {d.id} holds items."
+                remediation: Image it.
+              - id: WQ-04
+                title: Some item has a grader
+                theme: file-quality
+                severity: minor
+                owner: forensic_examiner
+                require: evidence.exists(e, has(e.grading.grader))
+                message: No item has a grader.
+                remediation: Grade.
+            """
+        let folder = try TemporaryBundle(["questions.yaml": pack])
+        #expect(try settlesFromTheStream(rules: folder.path))
+        let (streamed, whole) = try reports(rules: folder.path, absolute: true, blockSize: blockSize)
+        #expect(streamed == whole)
+        #expect(String(decoding: whole, as: UTF8.self).contains("WQ-04"))
+    }
+
+    @Test func takingStepsAtOnceFailsWhereCountingThemWould() {
+        let root = BundleSchema.v1.root
+        let bundle = CaseBundle(root: Record(type: root, fields: Array(repeating: .null, count: root.fields.count), origin: .root, location: nil),
+                                sources: [])
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            var context = EvaluationContext(bundle: bundle, asOf: Self.asOf, environment: ExpressionEnvironment())
+            context.stepLimit = Int.random(in: 0...20, using: &random)
+            context.totalStepLimit = Bool.random(using: &random) ? Int.max : Int.random(in: 0...30, using: &random)
+            context.steps = Int.random(in: 0...5, using: &random)
+            context.totalSteps = Int.random(in: 0...10, using: &random)
+            context.totalBudgetSpent = Int.random(in: 0...9, using: &random) == 0
+            let count = Int.random(in: 0...25, using: &random)
+            var counted = context
+            var stop: Outcome?
+            for _ in 0..<count where stop == nil { stop = counted.step() }
+            let taken = context.take(steps: count)
+            #expect(taken == stop)
+            #expect((context.steps, context.totalSteps, context.totalBudgetSpent) == (counted.steps, counted.totalSteps, counted.totalBudgetSpent))
+        }
     }
 
     @Test func rulesOverTheWholeCollectionFallBackToAFullLoad() throws {

@@ -12,6 +12,8 @@ public struct EvidenceStream: Sendable {
     let knownIDs: [String: Set<String>]
     /// References from other sections into the evidence listing, checked once it has been read.
     let references: [PendingReference]
+    /// Rows per block (tests make it small to cross block boundaries).
+    var blockSize = 16_384
 
     /// Evidence ids that other sections of the bundle refer to (e.g. the items a charge rests on).
     public var referencedIDs: Set<String> { Set(references.map(\.id)) }
@@ -35,7 +37,8 @@ public struct EvidenceStream: Sendable {
     ///
     /// - Throws: `DiagnosticError` with every problem in the listing, after the last row.
     public func forEachBlock(_ body: (ColumnBlock) -> Void) throws(DiagnosticError) -> Summary {
-        let reader = TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
+        var reader = TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
+        reader.blockSize = blockSize
         var hasher = SHA256()
         var firstLine: [String: Int32] = [:]
         var duplicates: [Diagnostic] = []

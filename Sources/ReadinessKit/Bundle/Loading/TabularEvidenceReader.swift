@@ -15,7 +15,7 @@ struct TabularEvidenceReader {
     static let diagnosticLimit = 200
 
     /// Rows per block handed to `forEachBlock`'s body.
-    static let blockSize = 16_384
+    var blockSize = 16_384
 
     /// How one CSV column fills a field of the item (or of its nested grading record).
     private struct Column {
@@ -90,7 +90,7 @@ struct TabularEvidenceReader {
             }
             lines.append(Int32(clamping: row.line))
             count += 1
-            if lines.count == Self.blockSize { flush() }
+            if lines.count == blockSize { flush() }
         }
         flush()
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
