@@ -37,39 +37,85 @@ public struct EvidenceStream: Sendable {
     ///
     /// - Throws: `DiagnosticError` with every problem in the listing, after the last row.
     public func forEachBlock(_ body: (ColumnBlock) -> Void) throws(DiagnosticError) -> Summary {
-        var reader = TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
-        reader.blockSize = blockSize
-        var hasher = SHA256()
-        var firstLine: [String: Int32] = [:]
-        var duplicates: [Diagnostic] = []
-        var count = 0
-        var bytesRead = 0
-        let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        try reader.forEachBlock(chunk: { hasher.update(data: $0); bytesRead += $0.count }) { block in
-            if count == 0, let fileSize, bytesRead > 0 {
-                // Sized once from the first block, so a million ids are not rehashed at every doubling.
-                firstLine.reserveCapacity(min(fileSize / max(bytesRead / block.count, 1) * 11 / 10, 50_000_000))
-            }
-            count += block.count
-            if let slot = block.type.idSlot, case .text(let ids)? = block.columns[.init(slot: slot)] {
-                for row in 0..<block.count {
-                    guard let id = ids.string(at: row) else { continue }
-                    let line = block.lines[row]
-                    if let first = firstLine.updateValue(line, forKey: id) {
-                        firstLine[id] = first
-                        duplicates.append(Diagnostic(
-                            id: "bundle.duplicate-id", message: "duplicate id '\(id)' in evidence (first at \(path):\(first):1)",
-                            at: SourceLocation(file: path, line: Int(line), column: 1), hint: "give each entry in 'evidence' its own id"))
-                    }
-                }
-            }
+        var check = makeCheck()
+        try readBlocks(chunk: { check.read($0) }) { block in
+            check.add(block)
             body(block)
         }
+        return try check.finish()
+    }
+
+    /// Parses the listing into blocks, without the checks across rows (`ListingCheck` does
+    /// those), so the two can run on different threads; `chunk` sees the file's bytes as read.
+    ///
+    /// - Throws: `DiagnosticError` with every problem in the rows, after the last row.
+    func readBlocks(chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) {
+        var reader = TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
+        reader.blockSize = blockSize
+        try reader.forEachBlock(chunk: chunk, body)
+    }
+
+    /// A check across the listing's rows, fed the blocks and bytes `readBlocks` gives.
+    func makeCheck() -> ListingCheck {
+        ListingCheck(path: path, references: references,
+                     fileSize: (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil)
+    }
+}
+
+/// The checks across an evidence listing's rows: its SHA-256, duplicate ids, and references into
+/// it from other sections.
+struct ListingCheck {
+    let path: String
+    let references: [PendingReference]
+    let fileSize: Int?
+    private var hasher = SHA256()
+    private var firstLine: [String: Int32] = [:]
+    private var duplicates: [Diagnostic] = []
+    private var count = 0
+    private var bytesRead = 0
+
+    init(path: String, references: [PendingReference], fileSize: Int?) {
+        self.path = path
+        self.references = references
+        self.fileSize = fileSize
+    }
+
+    /// Adds bytes of the file, in order.
+    mutating func read(_ chunk: Data) {
+        hasher.update(data: chunk)
+        bytesRead += chunk.count
+    }
+
+    /// Adds a block of rows, in order.
+    mutating func add(_ block: ColumnBlock) {
+        if count == 0, let fileSize, bytesRead > 0 {
+            // Sized once, from the bytes read for the first block (at most twice as many as it
+            // holds), so a million ids are not rehashed at every doubling.
+            firstLine.reserveCapacity(min(2 * fileSize / max(bytesRead / max(block.count, 1), 1), 50_000_000))
+        }
+        count += block.count
+        guard let slot = block.type.idSlot, case .text(let ids)? = block.columns[.init(slot: slot)] else { return }
+        for row in 0..<block.count {
+            guard let id = ids.string(at: row) else { continue }
+            let line = block.lines[row]
+            if let first = firstLine.updateValue(line, forKey: id) {
+                firstLine[id] = first
+                duplicates.append(Diagnostic(
+                    id: "bundle.duplicate-id", message: "duplicate id '\(id)' in evidence (first at \(path):\(first):1)",
+                    at: SourceLocation(file: path, line: Int(line), column: 1), hint: "give each entry in 'evidence' its own id"))
+            }
+        }
+    }
+
+    /// What the listing holds, once every block is added.
+    ///
+    /// - Throws: `DiagnosticError` with every duplicate id and dangling reference into the listing.
+    func finish() throws(DiagnosticError) -> EvidenceStream.Summary {
         let missing = references.filter { firstLine[$0.id] == nil }.map { reference in
             ReferenceChecker.dangling(field: reference.field, id: reference.id, collection: "evidence",
                                       known: [], at: reference.location, record: nil)
         }
         guard duplicates.isEmpty, missing.isEmpty else { throw DiagnosticError(duplicates + missing) }
-        return Summary(count: count, source: .init(path: path, sha256: BundleFiles.hex(hasher.finalize())))
+        return .init(count: count, source: .init(path: path, sha256: BundleFiles.hex(hasher.finalize())))
     }
 }

@@ -14,6 +14,9 @@ struct TabularEvidenceReader {
     /// Stop collecting after this many problems; the rest of the file is still checked for syntax.
     static let diagnosticLimit = 200
 
+    /// Ids remembered per reference column.
+    static let knownCacheSize = 8
+
     /// Rows per block handed to `forEachBlock`'s body.
     var blockSize = 16_384
 
@@ -21,10 +24,10 @@ struct TabularEvidenceReader {
     private struct Column {
         var key: ColumnBlock.FieldKey
         var writer: ColumnWriter
-        /// The collection a reference column points into, with the last id found there (a cache:
-        /// consecutive rows often name the same device).
+        /// The collection a reference column points into, with a few ids found there (a cache: a
+        /// listing names the same few devices over and over).
         var collection: String?
-        var lastKnown: [UInt8]?
+        var known: [[UInt8]] = []
     }
 
     /// Reads every row; returns the items or throws all problems found.
@@ -99,11 +102,12 @@ struct TabularEvidenceReader {
     /// A diagnostic when the reference in field `index` names no record of its collection.
     private func checkReference(_ column: inout Column, _ row: CSVReader.Row, _ index: Int) -> Diagnostic? {
         guard let collection = column.collection else { return nil }
-        let known = row.withField(index) { cell in column.lastKnown?.elementsEqual(cell) == true }
-        if known { return nil }
+        let cached = row.withField(index) { cell in column.known.contains { $0.elementsEqual(cell) } }
+        if cached { return nil }
         let id = row.field(index)
         guard knownIDs[collection]?.contains(id) != true else {
-            column.lastKnown = Array(id.utf8)
+            if column.known.count == Self.knownCacheSize { column.known.removeFirst() }
+            column.known.append(Array(id.utf8))
             return nil
         }
         return ReferenceChecker.dangling(field: column.writer.name, id: id, collection: collection, known: knownIDs[collection] ?? [],

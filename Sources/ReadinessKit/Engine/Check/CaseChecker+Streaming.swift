@@ -83,25 +83,42 @@ extension CaseChecker {
         return try check(base.replacingEvidence(.list(items), adding: read.source), options: options)
     }
 
-    /// Reads the listing on another thread, handing over blocks of rows, so parsing and checking
-    /// use both cores; `body` runs on the calling thread, in file order.
+    /// Parses the listing on another thread, handing over its bytes and blocks of rows, so
+    /// parsing and checking use both cores; `body` and the checks across rows run on the calling
+    /// thread, in file order.
     static func parallelRead(_ stream: EvidenceStream, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) -> EvidenceStream.Summary {
-        let handoff = Handoff<ColumnBlock>(capacity: 4)
-        let result = SharedSlot<Result<EvidenceStream.Summary, DiagnosticError>>()
+        let handoff = Handoff<ReadPiece>(capacity: 8)
+        let failure = SharedSlot<DiagnosticError>()
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             do throws(DiagnosticError) {
-                result.value = .success(try stream.forEachBlock { handoff.put([$0]) })
+                try stream.readBlocks(chunk: { handoff.put([.bytes($0)]) }) { handoff.put([.rows($0)]) }
             } catch {
-                result.value = .failure(error)
+                failure.value = error
             }
             handoff.close()
             done.signal()
         }
-        while let blocks = handoff.take() { blocks.forEach(body) }
+        var check = stream.makeCheck()
+        while let pieces = handoff.take() {
+            for piece in pieces {
+                switch piece {
+                case .bytes(let chunk): check.read(chunk)
+                case .rows(let block):
+                    check.add(block)
+                    body(block)
+                }
+            }
+        }
         done.wait()
-        guard let outcome = result.value else { preconditionFailure("the reader always reports") }
-        return try outcome.get()
+        if let error = failure.value { throw error }
+        return try check.finish()
+    }
+
+    /// What the parsing thread hands over: the file's bytes (for its hash) or a block of rows.
+    private enum ReadPiece: Sendable {
+        case bytes(Data)
+        case rows(ColumnBlock)
     }
 }
 
