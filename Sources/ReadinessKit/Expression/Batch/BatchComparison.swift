@@ -11,12 +11,9 @@ extension BatchRun {
                 return numbers.map { $0.map { ($0 == number) != negated ? .yes : .no } ?? .unknown }
             case (.text(let cells), .value(.string(let text))) where PlainText.isPlain(text):
                 let target = Array(text.utf8)
-                return (0..<block.count).map { row in
-                    guard cells.present[row] else { return .unknown }
-                    let decided: Bool? = cells.withCell(row) { bytes in
-                        bytes.elementsEqual(target) ? true : PlainText.isPlain(bytes) ? false : nil
-                    }
-                    if let decided { return decided != negated ? .yes : .no }
+                return cells.truths { row, bytes in
+                    if PlainText.same(bytes, target) { return negated ? .no : .yes }
+                    if PlainText.isPlain(bytes) { return negated ? .yes : .no }
                     return Self.equal(.value(column.value(at: row)), constant, negated: negated)
                 }
             default:
@@ -79,9 +76,8 @@ extension BatchRun {
             }
             guard case .value(.list(let elements)) = constant else { return broadcast(.undecided) }
             if case .text(let cells) = column, let set = PlainText.Set(elements) {
-                return (0..<block.count).map { row in
-                    guard cells.present[row] else { return .unknown }
-                    return cells.withCell(row) { set.contains($0) } ?? BatchTruth(Comparison.contains(elements, column.value(at: row)))
+                return cells.truths { row, bytes in
+                    set.contains(bytes) ?? BatchTruth(Comparison.contains(elements, column.value(at: row)))
                 }
             }
             return eachCell(column) { BatchTruth(Comparison.contains(elements, $0)) }

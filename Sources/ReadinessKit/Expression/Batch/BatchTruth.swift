@@ -23,13 +23,15 @@ public enum BatchTruth: UInt8, Sendable {
     /// either side is (it may be an error), else unknown if either side is.
     @inline(__always)
     static func and(_ left: BatchTruth, _ right: BatchTruth) -> BatchTruth {
-        BatchTruth(rawValue: andTable[Int(left.rawValue &* 4 &+ right.rawValue)]) ?? .undecided
+        if left == .no || right == .no { return .no }
+        return BatchTruth(rawValue: max(left.rawValue, right.rawValue)) ?? .undecided
     }
 
     /// Kleene's `or`, the dual of `and`.
     @inline(__always)
     static func or(_ left: BatchTruth, _ right: BatchTruth) -> BatchTruth {
-        BatchTruth(rawValue: orTable[Int(left.rawValue &* 4 &+ right.rawValue)]) ?? .undecided
+        if left == .yes || right == .yes { return .yes }
+        return right == .no ? left : left == .no ? right : BatchTruth(rawValue: max(left.rawValue, right.rawValue)) ?? .undecided
     }
 
     /// `not`: swaps yes and no, keeps unknown and undecided.
@@ -41,8 +43,4 @@ public enum BatchTruth: UInt8, Sendable {
         default: self
         }
     }
-
-    // Rows: left (no, yes, unknown, undecided); columns: right in the same order.
-    private static let andTable: [UInt8] = [0, 0, 0, 0, 0, 1, 2, 3, 0, 2, 2, 3, 0, 3, 3, 3]
-    private static let orTable: [UInt8] = [0, 1, 2, 3, 1, 1, 1, 1, 2, 1, 2, 3, 3, 1, 3, 3]
 }

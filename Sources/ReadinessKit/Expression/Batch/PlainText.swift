@@ -15,6 +15,14 @@ enum PlainText {
 
     static func isPlain(_ text: String) -> Bool { isPlain(text.utf8) }
 
+    /// Whether a cell's bytes are `text`'s.
+    @inline(__always)
+    static func same(_ cell: UnsafeBufferPointer<UInt8>, _ text: [UInt8]) -> Bool {
+        guard cell.count == text.count else { return false }
+        for index in 0..<cell.count where cell[index] != text[index] { return false }
+        return true
+    }
+
     /// `text in list` for each row of a list column, where `text` is plain: yes when an element
     /// has its bytes, no when every element is plain, else `fallback(row)`.
     static func listContains(
@@ -56,7 +64,11 @@ enum PlainText {
 
         /// The truth of `cell in list`, or `nil` when the cell is not plain and matches no element.
         func contains(_ cell: UnsafeBufferPointer<UInt8>) -> BatchTruth? {
-            if let bucket = buckets[Self.hash(cell)], bucket.contains(where: { candidates[$0].elementsEqual(cell) }) { return .yes }
+            if candidates.count <= 8 {
+                if candidates.contains(where: { PlainText.same(cell, $0) }) { return .yes }
+            } else if let bucket = buckets[Self.hash(cell)], bucket.contains(where: { PlainText.same(cell, candidates[$0]) }) {
+                return .yes
+            }
             guard PlainText.isPlain(cell) else { return nil }
             return hasNull ? .unknown : .no
         }
@@ -64,6 +76,18 @@ enum PlainText {
         /// FNV-1a.
         private static func hash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
             bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        }
+    }
+}
+
+extension TextColumn {
+    /// `decide(row, bytes)` for each present cell; absent cells are unknown.
+    func truths(_ decide: (Int, UnsafeBufferPointer<UInt8>) -> BatchTruth) -> [BatchTruth] {
+        bytes.withUnsafeBufferPointer { all in
+            (0..<count).map { row in
+                guard present[row] else { return .unknown }
+                return decide(row, UnsafeBufferPointer(rebasing: all[start(row)..<Int(ends[row])]))
+            }
         }
     }
 }
