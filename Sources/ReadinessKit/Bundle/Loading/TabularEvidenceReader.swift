@@ -14,21 +14,8 @@ struct TabularEvidenceReader {
     /// Stop collecting after this many problems; the rest of the file is still checked for syntax.
     static let diagnosticLimit = 200
 
-    /// Ids remembered per reference column.
-    static let knownCacheSize = 8
-
     /// Rows per block handed to `forEachBlock`'s body.
     var blockSize = 16_384
-
-    /// How one CSV column fills a field of the item (or of its nested grading record).
-    private struct Column {
-        var key: ColumnBlock.FieldKey
-        var writer: ColumnWriter
-        /// The collection a reference column points into, with a few ids found there (a cache: a
-        /// listing names the same few devices over and over).
-        var collection: String?
-        var known: [[UInt8]] = []
-    }
 
     /// Reads every row; returns the items or throws all problems found.
     func read() throws(DiagnosticError) -> [Value] {
@@ -51,71 +38,22 @@ struct TabularEvidenceReader {
         guard let itemType = schema.type(named: "EvidenceItem") else { preconditionFailure("schema lacks EvidenceItem") }
         var nestedTypes: [Int: RecordType] = [:]
         if let slot = itemType.slot(of: "grading"), let gradingType = schema.type(named: "Grading") { nestedTypes[slot] = gradingType }
-        var columns: [Column] = []
-        var required: [Int] = []
-        var lines: [Int32] = []
-        var count = 0
-        var diagnostics: [Diagnostic] = []
-        func flush() {
-            guard !lines.isEmpty else { return }
-            var finished: [ColumnBlock.FieldKey: ColumnBlock.Column] = [:]
-            for index in columns.indices { finished[columns[index].key] = columns[index].writer.finish() }
-            body(ColumnBlock(type: itemType, collection: "evidence", firstIndex: count - lines.count, count: lines.count,
-                             columns: finished, nestedTypes: nestedTypes, file: reader.file, lines: lines))
-            lines.removeAll(keepingCapacity: true)
-        }
+        var builder: BlockBuilder?
         try reader.forEachRow(chunk: chunk) { (row) throws(DiagnosticError) in
-            if row.number == 0 {
-                columns = try plan(header: row, itemType: itemType, nestedTypes: nestedTypes)
-                required = columns.indices.filter { columns[$0].writer.required && columns[$0].key.nested == nil }
-                    .sorted { columns[$0].key.slot < columns[$1].key.slot }
+            guard row.number > 0 else {
+                builder = BlockBuilder(
+                    itemType: itemType, nestedTypes: nestedTypes, columns: try plan(header: row, itemType: itemType, nestedTypes: nestedTypes),
+                    file: reader.file, blockSize: blockSize, knownIDs: knownIDs)
                 return
             }
-            guard diagnostics.count < TabularEvidenceReader.diagnosticLimit else { return }
-            for index in columns.indices {
-                do throws(ScalarConverter.Failure) {
-                    try row.withField(index) { (cell) throws(ScalarConverter.Failure) in try columns[index].writer.append(cell) }
-                } catch {
-                    columns[index].writer.appendAbsent()
-                    diagnostics.append(Diagnostic(id: error.id, message: "record \(row.number): \(error.message)",
-                                                  at: row.location(ofField: index), hint: error.hint))
-                    continue
-                }
-                if columns[index].collection != nil, columns[index].writer.lastPresent, let dangling = checkReference(&columns[index], row, index) {
-                    diagnostics.append(dangling)
-                }
-            }
-            for index in required where !columns[index].writer.lastPresent {
-                let name = columns[index].writer.name
-                diagnostics.append(Diagnostic(
-                    id: "bundle.missing-field", message: "record \(row.number): '\(name)' must not be empty",
-                    at: row.location(ofField: 0), hint: "fill in '\(name)' for every row"))
-            }
-            lines.append(Int32(clamping: row.line))
-            count += 1
-            if lines.count == blockSize { flush() }
+            if let block = builder?.add(row) { body(block) }
         }
-        flush()
-        guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
+        if let block = builder?.finish() { body(block) }
+        if let diagnostics = builder?.diagnostics, !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
     }
 
-    /// A diagnostic when the reference in field `index` names no record of its collection.
-    private func checkReference(_ column: inout Column, _ row: CSVReader.Row, _ index: Int) -> Diagnostic? {
-        guard let collection = column.collection else { return nil }
-        let cached = row.withField(index) { cell in column.known.contains { $0.elementsEqual(cell) } }
-        if cached { return nil }
-        let id = row.field(index)
-        guard knownIDs[collection]?.contains(id) != true else {
-            if column.known.count == Self.knownCacheSize { column.known.removeFirst() }
-            column.known.append(Array(id.utf8))
-            return nil
-        }
-        return ReferenceChecker.dangling(field: column.writer.name, id: id, collection: collection, known: knownIDs[collection] ?? [],
-                                         at: row.location(ofField: index), record: row.number)
-    }
-
-    private func plan(header: CSVReader.Row, itemType: RecordType, nestedTypes: [Int: RecordType]) throws(DiagnosticError) -> [Column] {
-        var columns: [Column] = []
+    private func plan(header: CSVReader.Row, itemType: RecordType, nestedTypes: [Int: RecordType]) throws(DiagnosticError) -> [BlockBuilder.Column] {
+        var columns: [BlockBuilder.Column] = []
         var names: [String] = []
         var problems: [Diagnostic] = []
         let nestedNames = nestedTypes.sorted { $0.key < $1.key }.flatMap { slot, type in
@@ -147,7 +85,7 @@ struct TabularEvidenceReader {
     }
 
     /// The column for header `name`: a field of the item, or `record.field` of a nested record.
-    private static func column(named name: String, itemType: RecordType, nestedTypes: [Int: RecordType]) -> Column? {
+    private static func column(named name: String, itemType: RecordType, nestedTypes: [Int: RecordType]) -> BlockBuilder.Column? {
         let parts = name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let slot = itemType.slot(of: parts[0]) else { return nil }
         let field: FieldSchema
@@ -162,7 +100,7 @@ struct TabularEvidenceReader {
         guard let writer = ColumnWriter(name: name, type: field.type, required: field.required) else { return nil }
         var collection: String?
         if case .reference(let target) = field.type { collection = target }
-        return Column(key: key, writer: writer, collection: collection)
+        return BlockBuilder.Column(key: key, writer: writer, collection: collection)
     }
 
     private static func isRecord(_ type: FieldType) -> Bool {

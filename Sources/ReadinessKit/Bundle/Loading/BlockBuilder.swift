@@ -1,0 +1,93 @@
+/// Converts evidence rows into column writers and cuts them into `ColumnBlock`s, collecting the
+/// problems of every cell (conversion, dangling references, required fields left empty).
+struct BlockBuilder {
+    let itemType: RecordType
+    let nestedTypes: [Int: RecordType]
+    private(set) var columns: [Column]
+    let file: String
+    let blockSize: Int
+    /// Ids defined elsewhere in the bundle, by collection key.
+    let knownIDs: [String: Set<String>]
+    /// Problems found so far; once there are `TabularEvidenceReader.diagnosticLimit`, rows are no longer converted.
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The columns of required fields of the item, in schema order.
+    private let required: [Int]
+    private var lines: [Int32] = []
+    private var count = 0
+    /// Ids remembered per reference column.
+    static let knownCacheSize = 8
+
+    /// How one CSV column fills a field of the item (or of its nested grading record).
+    struct Column {
+        var key: ColumnBlock.FieldKey
+        var writer: ColumnWriter
+        /// The collection a reference column points into, with a few ids found there (a cache: a
+        /// listing names the same few devices over and over).
+        var collection: String?
+        var known: [[UInt8]] = []
+    }
+
+    init(itemType: RecordType, nestedTypes: [Int: RecordType], columns: [Column], file: String, blockSize: Int,
+         knownIDs: [String: Set<String>]) {
+        self.itemType = itemType
+        self.nestedTypes = nestedTypes
+        self.columns = columns
+        self.file = file
+        self.blockSize = blockSize
+        self.knownIDs = knownIDs
+        required = columns.indices.filter { columns[$0].writer.required && columns[$0].key.nested == nil }
+            .sorted { columns[$0].key.slot < columns[$1].key.slot }
+    }
+
+    /// Adds a data row; returns a block when it fills one.
+    mutating func add(_ row: CSVReader.Row) -> ColumnBlock? {
+        guard diagnostics.count < TabularEvidenceReader.diagnosticLimit else { return nil }
+        for index in columns.indices {
+            do throws(ScalarConverter.Failure) {
+                try row.withField(index) { (cell) throws(ScalarConverter.Failure) in try columns[index].writer.append(cell) }
+            } catch {
+                columns[index].writer.appendAbsent()
+                diagnostics.append(Diagnostic(id: error.id, message: "record \(row.number): \(error.message)",
+                                              at: row.location(ofField: index), hint: error.hint))
+                continue
+            }
+            if columns[index].collection != nil, columns[index].writer.lastPresent, let dangling = checkReference(index, row) {
+                diagnostics.append(dangling)
+            }
+        }
+        for index in required where !columns[index].writer.lastPresent {
+            let name = columns[index].writer.name
+            diagnostics.append(Diagnostic(
+                id: "bundle.missing-field", message: "record \(row.number): '\(name)' must not be empty",
+                at: row.location(ofField: 0), hint: "fill in '\(name)' for every row"))
+        }
+        lines.append(Int32(clamping: row.line))
+        count += 1
+        return lines.count == blockSize ? finish() : nil
+    }
+
+    /// The rows added since the last block, as a block (`nil` when there are none).
+    mutating func finish() -> ColumnBlock? {
+        guard !lines.isEmpty else { return nil }
+        var finished: [ColumnBlock.FieldKey: ColumnBlock.Column] = [:]
+        for index in columns.indices { finished[columns[index].key] = columns[index].writer.finish() }
+        defer { lines.removeAll(keepingCapacity: true) }
+        return ColumnBlock(type: itemType, collection: "evidence", firstIndex: count - lines.count, count: lines.count,
+                           columns: finished, nestedTypes: nestedTypes, file: file, lines: lines)
+    }
+
+    /// A diagnostic when the reference in column `index` names no record of its collection.
+    private mutating func checkReference(_ index: Int, _ row: CSVReader.Row) -> Diagnostic? {
+        guard let collection = columns[index].collection else { return nil }
+        let cached = row.withField(index) { cell in columns[index].known.contains { $0.elementsEqual(cell) } }
+        if cached { return nil }
+        let id = row.field(index)
+        guard knownIDs[collection]?.contains(id) != true else {
+            if columns[index].known.count == Self.knownCacheSize { columns[index].known.removeFirst() }
+            columns[index].known.append(Array(id.utf8))
+            return nil
+        }
+        return ReferenceChecker.dangling(field: columns[index].writer.name, id: id, collection: collection,
+                                         known: knownIDs[collection] ?? [], at: row.location(ofField: index), record: row.number)
+    }
+}
