@@ -153,6 +153,9 @@ struct CSVReader {
             state.started = true
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         }
+        // Fields need checking for valid UTF-8 only when the buffer has a byte outside ASCII.
+        let ascii = Self.isASCII(bytes)
+        let special = Self.special
         var cells: [Cell] = []
         var scratch: [UInt8] = []
         var positions: [Position] = []
@@ -198,11 +201,12 @@ struct CSVReader {
                     // Located at the field's start: `line` and `lineStart` have moved past any newline
                     // inside the quotes, beyond `fieldStart`.
                     try scratch.withUnsafeBufferPointer { (text) throws(DiagnosticError) in
-                        try validate(text[textStart...], positions[positions.count - 1], bytes)
+                        if !ascii { try validate(text[textStart...], positions[positions.count - 1], bytes) }
                     }
                     cells.append(Cell(start: textStart, end: scratch.count, quoted: true))
                 } else {
                     let start = index
+                    while index < bytes.count, !special[Int(bytes[index])] { index += 1 }
                     while index < bytes.count, bytes[index] != comma, bytes[index] != newline, bytes[index] != carriage {
                         if bytes[index] == quote {
                             throw failure("csv.stray-quote", "a double quote inside an unquoted field",
@@ -212,7 +216,7 @@ struct CSVReader {
                         index += 1
                     }
                     if index == bytes.count, !final { break records }
-                    try validate(bytes[start..<index], Position(line: line, lineStart: lineStart, offset: start), bytes)
+                    if !ascii { try validate(bytes[start..<index], Position(line: line, lineStart: lineStart, offset: start), bytes) }
                     cells.append(Cell(start: start, end: index, quoted: false))
                 }
                 guard index < bytes.count else { break }
@@ -248,6 +252,20 @@ struct CSVReader {
             state.number += 1
         }
         return consumed
+    }
+
+    /// The bytes that end or break an unquoted field: comma, line feed, carriage return and quote.
+    private static let special: [Bool] = (0..<256).map { [0x2C, 0x0A, 0x0D, 0x22].contains($0) }
+
+    /// Whether every byte is ASCII, tested eight bytes at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let words = bytes.count / 8
+        let raw = UnsafeRawPointer(base)
+        var combined: UInt64 = 0
+        for word in 0..<words { combined |= raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self) }
+        for index in (words * 8)..<bytes.count { combined |= UInt64(bytes[index]) }
+        return combined & 0x8080_8080_8080_8080 == 0
     }
 
     /// Throws unless the field's bytes are valid UTF-8.
