@@ -21,6 +21,33 @@ import Testing
         #expect(items[1].path == "evidence[E2]")
     }
 
+    /// Cells the column reader converts from bytes and cells it hands to the shared converter
+    /// must mean the same as in YAML.
+    @Test func uncommonCellFormsMeanWhatTheyMeanInYAML() throws {
+        let csv = "id,device,location,user_actions,hash_verified,size_bytes,created_at,grading.method\n"
+            + "E1,D1,allocated, lnk_file ;\tshellbags,True,+5,2026-01-02T03:04:05.5+01:30,NULL\n"
+            + "E2,~,unallocated,null,false,-12,2026-01-02T03:04:05Z,manual\n"
+        let items = try TemporaryBundle(["case.yaml": devices, "evidence.csv": csv]).load().records(in: "evidence")
+        #expect(items[0]["user_actions"] == .list([.string("lnk_file"), .string("shellbags")]))
+        #expect(items[0]["hash_verified"] == .bool(true))
+        #expect(items[0]["size_bytes"] == .int(5))
+        #expect(items[0]["created_at"] == .timestamp(Instant(secondsSinceEpoch: 1_767_323_045 - 5_400, offsetMinutes: 90)))
+        #expect(items[0]["grading"] == .null)
+        #expect(items[1]["device"] == .null)
+        #expect(items[1]["user_actions"] == .null)
+        #expect(items[1]["size_bytes"] == .int(-12))
+        #expect(items[1]["grading"]?.recordValue?["method"] == .string("manual"))
+    }
+
+    @Test func aNullWordInsideAListIsAnError() throws {
+        let csv = "id,location,user_actions\nE1,allocated,lnk_file;null\nE2,allocated,lnk_file;;shellbags\n"
+        let problems = try TemporaryBundle(["case.yaml": devices, "evidence.csv": csv]).problems()
+        #expect(problems == [
+            "B/evidence.csv:2:14: error: record 1: 'user_actions' has an empty list entry (separate list values with ';' and leave no empty entries) [bundle.wrong-type]",
+            "B/evidence.csv:3:14: error: record 2: 'user_actions' has an empty list entry (separate list values with ';' and leave no empty entries) [bundle.wrong-type]",
+        ])
+    }
+
     @Test func cellErrorsNameRecordAndColumn() throws {
         let csv = "id,device,location,hash_verified\nE1,D1,allocated,true\n\"E2\",D9,allocated,yes\n"
         let problems = try TemporaryBundle(["case.yaml": devices, "evidence.csv": csv]).problems()

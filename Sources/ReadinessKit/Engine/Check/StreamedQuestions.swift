@@ -29,9 +29,8 @@ struct StreamedQuestions {
     /// `evidence`; `nil` when one of them reads it in a way a stream cannot answer.
     init?(rules: [CompiledRule], streamed: [Bool], bundle: CaseBundle, asOf: Day) {
         ruleCount = rules.count
-        let evidence = bundle.schema.collections.firstIndex { $0.key == "evidence" }
         for (index, (compiled, isStreamed)) in zip(rules, streamed).enumerated() where !isStreamed && compiled.readsEvidenceCollection {
-            guard let aggregates = compiled.wholeCollectionQuestions(evidence) else { return nil }
+            guard let aggregates = compiled.evidenceUse.questions else { return nil }
             let context = EvaluationContext(bundle: bundle, asOf: asOf, environment: compiled.environment)
             for aggregate in aggregates {
                 guard let slot = compiled.subjectSlot, let collection = compiled.rule.forEach,

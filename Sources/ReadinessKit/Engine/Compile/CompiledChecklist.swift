@@ -18,8 +18,8 @@ public struct CompiledChecklist: Sendable {
     }
 }
 
-/// A rule with its expressions compiled.
-public struct CompiledRule: Sendable {
+/// A rule with its expressions compiled; shared, not copied, by every check.
+public final class CompiledRule: Sendable {
     public let rule: Rule
     /// The record type of the subjects, for rules with `for_each`.
     let subjectType: String?
@@ -33,4 +33,27 @@ public struct CompiledRule: Sendable {
     let deadline: CompiledExpression?
     let message: MessageTemplate
     let remediation: MessageTemplate
+    /// How the rule meets a streamed evidence listing.
+    let evidenceUse: EvidenceUse
+
+    init(
+        rule: Rule, subjectType: String?, subjectSlot: Int?, environment: ExpressionEnvironment, appliesWhen: CompiledExpression?,
+        filter: CompiledExpression?, require: CompiledExpression?, severityFrom: CompiledExpression?, deadline: CompiledExpression?,
+        message: MessageTemplate, remediation: MessageTemplate
+    ) {
+        self.rule = rule
+        self.subjectType = subjectType
+        self.subjectSlot = subjectSlot
+        self.environment = environment
+        self.appliesWhen = appliesWhen
+        self.filter = filter
+        self.require = require
+        self.severityFrom = severityFrom
+        self.deadline = deadline
+        self.message = message
+        self.remediation = remediation
+        evidenceUse = EvidenceUse(
+            rule: rule, environment: environment, subjectSlot: subjectSlot,
+            expressions: [appliesWhen, filter, require, severityFrom, deadline].compactMap { $0 })
+    }
 }

@@ -40,10 +40,9 @@ final class CollectionAggregate: Sendable {
         var indecisive = false
         /// Whether an element's condition took macro steps, which only the record path counts.
         var unsettled = false
-        /// The first elements, as records: enough for an explanation to list every fact the walk
-        /// through the whole collection would list (explanations stop at `EvaluationContext.factLimit`).
-        var explained: [Value] = []
-        var explainedFacts = 0
+        /// The first blocks: enough for an explanation to list every fact the walk through the
+        /// whole collection would list (see `CollectionAggregate+Explanation.swift`).
+        var prefix = Prefix()
     }
 
     /// Adds a block of the collection's rows; rows the column tests leave undecided are tested on
@@ -59,7 +58,7 @@ final class CollectionAggregate: Sendable {
             tally.unsettled = true
             return
         }
-        keepForExplanations(block, context: context, until: truths, &tally)
+        keepForExplanations(block, context: context, &tally)
         let decisive: Truth = kind == .exists ? .yes : .no
         for (row, batchTruth) in truths.enumerated() {
             var truth: Truth
@@ -84,22 +83,6 @@ final class CollectionAggregate: Sendable {
         }
     }
 
-    /// Keeps the block's first rows as records while an explanation could still list their facts.
-    private func keepForExplanations(_ block: ColumnBlock, context: EvaluationContext, until truths: [BatchTruth], _ tally: inout Tally) {
-        var row = 0
-        while row < block.count, tally.explainedFacts < EvaluationContext.factLimit {
-            let record = Value.record(block.record(at: row))
-            var explaining = context
-            explaining.variables[slot] = record
-            explaining.facts = []
-            let truth = body?.node.test(&explaining)
-            tally.explained.append(record)
-            tally.explainedFacts += explaining.facts?.count ?? 0
-            if truth == (kind == .exists ? .yes : .no) { tally.explainedFacts = EvaluationContext.factLimit }
-            row += 1
-        }
-    }
-
     /// The exact answer once every block is added; `nil` when the record path is needed (an
     /// element before the answer was unknown or an error).
     func settle(_ tally: Tally) -> Settled? {
@@ -107,7 +90,7 @@ final class CollectionAggregate: Sendable {
         case .size: return Settled(outcome: .value(.int(tally.rows)), steps: 0, walk: nil)
         case .exists, .all:
             guard !tally.unsettled, let body else { return nil }
-            let walk = Nodes.macro(kind == .all ? .all : .exists, over: .constant(.value(.list(tally.explained))), slot: slot, body: body.node)
+            let walk = Walk(macro: kind == .all ? .all : .exists, slot: slot, body: body.node, blocks: tally.prefix.blocks)
             if let decidedAt = tally.decidedAt { return Settled(outcome: Outcome(truth: kind == .exists), steps: decidedAt + 1, walk: walk) }
             guard !tally.indecisive else { return nil }
             return Settled(outcome: Outcome(truth: kind == .all), steps: tally.rows, walk: walk)
@@ -120,7 +103,7 @@ final class CollectionAggregate: Sendable {
     struct Settled: Sendable {
         let outcome: Outcome
         let steps: Int
-        let walk: Node?
+        let walk: Walk?
     }
 }
 
@@ -129,11 +112,7 @@ extension Nodes {
     static func settling(_ aggregate: CollectionAggregate, _ node: Node) -> Node {
         Node { context in
             guard let settled = context.settled[ObjectIdentifier(aggregate)] else { return node.run(&context) }
-            if context.facts != nil, let walk = settled.walk {
-                let (steps, totalSteps, spent, failure) = (context.steps, context.totalSteps, context.totalBudgetSpent, context.failure)
-                _ = walk.run(&context)
-                (context.steps, context.totalSteps, context.totalBudgetSpent, context.failure) = (steps, totalSteps, spent, failure)
-            }
+            if context.facts != nil { settled.walk?.recordFacts(&context) }
             return context.take(steps: settled.steps) ?? settled.outcome
         }
     }
