@@ -19,7 +19,9 @@ struct YAMLDocument {
     init(text: String, file: String) throws(DiagnosticError) {
         self.file = file
         do {
-            root = try Yams.compose(yaml: text)
+            // Plain tags only: the loader reads scalars by their text and style, and resolving
+            // int, float and timestamp tags costs a regular-expression match per scalar.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw DiagnosticError(YAMLDocument.diagnostic(for: error, file: file, text: text))
         } catch {
