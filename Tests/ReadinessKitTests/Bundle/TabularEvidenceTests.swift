@@ -39,6 +39,21 @@ import Testing
         #expect(items[1]["grading"]?.recordValue?["method"] == .string("manual"))
     }
 
+    @Test func aDateTimeColumnMayHoldADateOnly() throws {
+        let csv = "id,location,created_at\nE1,allocated,2026-01-02T03:04:05Z\nE2,allocated,2026-01-31\nE3,allocated,\n"
+        let items = try TemporaryBundle(["case.yaml": devices, "evidence.csv": csv]).load().records(in: "evidence")
+        #expect(items[0]["created_at"] == .timestamp(Instant(secondsSinceEpoch: 1_767_323_045, offsetMinutes: 0)))
+        #expect(items[1]["created_at"] == .date(Day(year: 2026, month: 1, day: 31)!))
+        #expect(items[2]["created_at"] == .null)
+    }
+
+    @Test func aRepeatedUnknownColumnIsReportedAsUnknownTwice() throws {
+        let csv = "id,location,foo,foo\nE1,allocated,x,y\n"
+        let problems = try TemporaryBundle(["case.yaml": devices, "evidence.csv": csv]).problems()
+        #expect(problems.count == 2)
+        #expect(problems.allSatisfy { $0.hasSuffix("[bundle.unknown-key]") })
+    }
+
     @Test func aNullWordInsideAListIsAnError() throws {
         let csv = "id,location,user_actions\nE1,allocated,lnk_file;null\nE2,allocated,lnk_file;;shellbags\n"
         let problems = try TemporaryBundle(["case.yaml": devices, "evidence.csv": csv]).problems()

@@ -108,6 +108,41 @@ import Testing
         #expect(String(decoding: whole, as: UTF8.self).contains("WQ-04"))
     }
 
+    @Test func dateOnlyTimesInTheListingGiveTheSameReportStreamedOrWhole() throws {
+        let pack = """
+            format: readiness-rules/1
+            pack: times
+            title: Times (test)
+            version: 1.0.0
+            jurisdictions: [US-FED]
+            rules:
+              - id: TM-01
+                title: Created before the cut-off
+                theme: mens-rea
+                severity: major
+                owner: prosecutor
+                for_each: evidence
+                as: e
+                require: e.created_at < timestamp('2026-01-15T00:00:00Z')
+                message: "{e.id} was created late."
+                remediation: Check.
+            """
+        let csv = "id,location,created_at\n" + (1...40).map { index in
+            "E\(index),allocated," + (index % 3 == 0 ? "2026-01-\(10 + index % 20)" : "2026-01-\(10 + index % 20)T12:00:00Z")
+        }.joined(separator: "\n") + "\n"
+        let folder = try TemporaryBundle(["times.yaml": pack, "bundle/case.yaml": caseYAML(""), "bundle/evidence.csv": csv])
+        let packs = try RulePackLoader().load([folder.path + "/times.yaml"])
+        let checker = CaseChecker(checklist: try ChecklistCompiler.compile(try ChecklistCompiler.select(from: packs, jurisdiction: "US-FED")))
+        var streamedLoad = try BundleLoader().load(folder.path + "/bundle", streamingEvidence: true)
+        streamedLoad.evidenceStream?.blockSize = 7
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let streamed = try encoder.encode(try checker.check(streamedLoad, options: .init(asOf: Self.asOf)))
+        let whole = try encoder.encode(try checker.check(try BundleLoader().load(folder.path + "/bundle").bundle, options: .init(asOf: Self.asOf)))
+        #expect(streamed == whole)
+        #expect(String(decoding: whole, as: UTF8.self).contains("was created late"))
+    }
+
     @Test func takingStepsAtOnceFailsWhereCountingThemWould() {
         let root = BundleSchema.v1.root
         let bundle = CaseBundle(root: Record(type: root, fields: Array(repeating: .null, count: root.fields.count), origin: .root, location: nil),

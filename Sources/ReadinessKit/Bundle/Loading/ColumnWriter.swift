@@ -11,7 +11,7 @@ struct ColumnWriter {
     let required: Bool
     /// Whether the last cell appended was present.
     private(set) var lastPresent = false
-    private let kind: Kind
+    private var kind: Kind
     /// The cases of an enumeration (or of a list's enumeration elements), as bytes; empty for free text.
     private let cases: [[UInt8]]
     private var texts = TextColumn()
@@ -21,8 +21,10 @@ struct ColumnWriter {
     private var numbers: [Double?] = []
     private var days: [Day?] = []
     private var instants: [Instant?] = []
+    /// The cells of a date-and-time column once a row gives a date only (see `ColumnBlock.Column.values`).
+    private var mixed: [Value] = []
 
-    private enum Kind { case text, textList, bool, int, number, date, timestamp }
+    private enum Kind { case text, textList, bool, int, number, date, timestamp, mixed }
 
     /// A writer for a field of `type`, or `nil` when cells cannot hold that type (a record, or a list of non-text).
     init?(name: String, type: FieldType, required: Bool) {
@@ -54,12 +56,14 @@ struct ColumnWriter {
         case .number: .number(numbers)
         case .date: .date(days)
         case .timestamp: .timestamp(instants)
+        case .mixed: .values(mixed)
         }
     }
 
     /// An empty writer for the same field.
     private init(copying writer: ColumnWriter) {
-        (name, type, required, kind, cases) = (writer.name, writer.type, writer.required, writer.kind, writer.cases)
+        (name, type, required, cases) = (writer.name, writer.type, writer.required, writer.cases)
+        kind = writer.kind == .mixed ? .timestamp : writer.kind
     }
 
     /// Appends an absent cell (also after a conversion failure, so the rows stay aligned).
@@ -73,6 +77,7 @@ struct ColumnWriter {
         case .number: numbers.append(nil)
         case .date: days.append(nil)
         case .timestamp: instants.append(nil)
+        case .mixed: mixed.append(.null)
         }
     }
 
@@ -99,7 +104,7 @@ struct ColumnWriter {
         case .timestamp:
             guard case .timestamp(let instant) = TemporalParser.parse(bytes: cell) else { return try appendSlowly(cell) }
             instants.append(instant)
-        case .number:
+        case .number, .mixed:
             try appendSlowly(cell)
         }
     }
@@ -138,6 +143,12 @@ struct ColumnWriter {
         case (.number, .number(let number)): numbers.append(number)
         case (.date, .date(let day)): days.append(day)
         case (.timestamp, .timestamp(let instant)): instants.append(instant)
+        case (.timestamp, .date):
+            // A date-and-time field may hold a date only: the column keeps values from here on.
+            mixed = instants.map { $0.map(Value.timestamp) ?? .null } + [converted]
+            instants = []
+            kind = .mixed
+        case (.mixed, _): mixed.append(converted)
         default: preconditionFailure("ScalarConverter gave \(converted) for a \(type) field")
         }
     }

@@ -62,13 +62,13 @@ struct TabularEvidenceReader {
         let allowed = itemType.fields.filter { !Self.isRecord($0.type) }.map(\.name) + nestedNames
         for (index, name) in header.fields.enumerated() {
             let location = header.location(ofField: index)
-            if names.contains(name) {
-                problems.append(Diagnostic(id: "bundle.duplicate-key", message: "column '\(name)' appears twice in the header",
-                                           at: location, hint: "remove one of the two columns"))
-                continue
-            }
-            names.append(name)
             if let column = Self.column(named: name, itemType: itemType, nestedTypes: nestedTypes) {
+                guard !names.contains(name) else {
+                    problems.append(Diagnostic(id: "bundle.duplicate-key", message: "column '\(name)' appears twice in the header",
+                                               at: location, hint: "remove one of the two columns"))
+                    continue
+                }
+                names.append(name)
                 columns.append(column)
             } else {
                 problems.append(Diagnostic(

@@ -56,6 +56,8 @@ public struct ColumnBlock: Sendable {
         case timestamp([Instant?])
         /// Lists of strings or enumeration values.
         case textList(TextListColumn)
+        /// Values of more than one kind: a date-and-time field where a row gives a date only.
+        case values([Value])
     }
 }
 
@@ -169,6 +171,7 @@ extension ColumnBlock.Column {
         case .date(let days): days[row].map(Value.date) ?? .null
         case .timestamp(let instants): instants[row].map(Value.timestamp) ?? .null
         case .textList(let lists): lists.strings(at: row).map { .list($0.map(Value.string)) } ?? .null
+        case .values(let values): values[row]
         }
     }
 }

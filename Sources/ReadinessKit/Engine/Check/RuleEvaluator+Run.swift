@@ -18,6 +18,9 @@ extension RuleEvaluator {
             context = EvaluationContext(bundle: evaluator.bundle, asOf: evaluator.asOf, environment: evaluator.compiled.environment)
             context.totalStepLimit = RuleEvaluator.ruleStepLimit
             context.settled = evaluator.settled.common
+            if evaluator.settled.fromStream {
+                context.keptOnly = evaluator.bundle.schema.collections.firstIndex { $0.key == "evidence" }
+            }
         }
 
         private mutating func record(_ finding: Finding) {
@@ -102,27 +105,37 @@ extension RuleEvaluator {
                 for row in 0..<block.count { check(block.record(at: row), index: block.firstIndex + row, waivers: &waivers) }
                 return
             }
+            // The tests below run their row-invariant parts once; the record path takes those steps
+            // for every row, so they are undone here and charged row by row, in order, below.
+            let (totalSteps, spent) = (context.totalSteps, context.totalBudgetSpent)
+            var scopeSteps = 0
             if let filter = evaluator.compiled.filter {
-                filter.test(rowsOf: block, rowVariable: slot, context: &context, into: &inScope)
+                scopeSteps = filter.test(rowsOf: block, rowVariable: slot, context: &context, into: &inScope)
             } else {
                 inScope = Array(repeating: .yes, count: block.count)
             }
-            require.test(rowsOf: block, rowVariable: slot, context: &context, into: &passing)
-            var settled = 0
+            let requireSteps = require.test(rowsOf: block, rowVariable: slot, context: &context, into: &passing)
+            (context.totalSteps, context.totalBudgetSpent) = (totalSteps, spent)
             for row in 0..<block.count {
+                let steps: Int
                 switch (inScope[row], passing[row]) {
-                case (.no, _):
-                    settled += 1
-                case (.yes, .yes):
-                    settled += 1
-                    checked += 1
-                    counts[.pass, default: 0] += 1
-                default:
+                case (.no, _): steps = scopeSteps
+                case (.yes, .yes): steps = scopeSteps + requireSteps
+                default: steps = -1
+                }
+                // A row is settled here only when the record path would give it the same result:
+                // its step allowance covers it and the rule's budget is not spent.
+                if steps >= 0, !context.totalBudgetSpent, context.totalSteps + steps <= context.totalStepLimit + RuleEvaluator.stepsPerSubject {
+                    context.totalStepLimit += RuleEvaluator.stepsPerSubject
+                    context.totalSteps += steps
+                    if inScope[row] == .yes {
+                        checked += 1
+                        counts[.pass, default: 0] += 1
+                    }
+                } else {
                     check(block.record(at: row), index: block.firstIndex + row, waivers: &waivers)
                 }
             }
-            // Rows settled here earn the step allowance the record path would have given them.
-            context.totalStepLimit += RuleEvaluator.stepsPerSubject * settled
         }
 
         private mutating func note(_ id: String) {

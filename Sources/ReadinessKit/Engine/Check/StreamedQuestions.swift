@@ -15,6 +15,8 @@ struct StreamedQuestions {
 
     /// The answers for one rule: for every subject, and for each subject by its position.
     struct Answers {
+        /// Whether the answers come from a stream, so the bundle holds only the items kept.
+        var fromStream = false
         var common: [ObjectIdentifier: CollectionAggregate.Settled] = [:]
         var bySubject: [Int: [ObjectIdentifier: CollectionAggregate.Settled]] = [:]
     }
@@ -59,7 +61,7 @@ struct StreamedQuestions {
 
     /// The answers by rule, once every block has been added; `nil` when one is not exact.
     func settle() -> [Answers]? {
-        var answers = [Answers](repeating: Answers(), count: ruleCount)
+        var answers = [Answers](repeating: Answers(fromStream: true), count: ruleCount)
         for question in questions {
             guard let answer = question.aggregate.settle(question.tally) else { return nil }
             let key = ObjectIdentifier(question.aggregate)

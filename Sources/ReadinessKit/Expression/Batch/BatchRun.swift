@@ -155,6 +155,7 @@ extension ColumnBlock.Column {
         case .number(let numbers): numbers.map { $0 != nil }
         case .date(let days): days.map { $0 != nil }
         case .timestamp(let instants): instants.map { $0 != nil }
+        case .values(let values): values.map { !$0.isNull }
         }
     }
 }

@@ -4,7 +4,10 @@
 /// `EvaluationContext.factLimit`. A settled question cannot walk the listing (the stream has
 /// moved on), so its tally keeps the first blocks, enough to hold every fact the walk would
 /// record: while fewer than `factLimit` rows have been seen they are kept without further work;
-/// past that, their facts are counted (on records) until there are `factLimit` of them.
+/// past that, their facts are counted (on records) until there are `factLimit` of them. A
+/// condition that reads too few facts per row to reach the limit within `prefixLimit` rows (one
+/// testing only that a record-valued field is present, say) leaves the question unsettled, and the
+/// check loads the listing whole, rather than keeping an unbounded prefix.
 extension CollectionAggregate {
     /// The first blocks of the collection and how many facts their rows give.
     struct Prefix: Sendable {
@@ -34,11 +37,19 @@ extension CollectionAggregate {
         }
     }
 
+    /// The most rows kept for explanations.
+    static let prefixLimit = 65_536
+
     /// Keeps `block` while an explanation could still need its rows.
     func keepForExplanations(_ block: ColumnBlock, context: EvaluationContext, _ tally: inout Tally) {
         guard !tally.prefix.complete, tally.decidedAt == nil else { return }
         if tally.prefix.rows >= EvaluationContext.factLimit { countFacts(context, &tally.prefix) }
         guard !tally.prefix.complete else { return }
+        guard tally.prefix.rows + block.count <= Self.prefixLimit else {
+            tally.unsettled = true
+            tally.prefix = Prefix()
+            return
+        }
         tally.prefix.blocks.append(block)
         tally.prefix.rows += block.count
     }

@@ -111,7 +111,12 @@ extension Nodes {
     /// `node`, unless the context holds a settled answer for `aggregate`.
     static func settling(_ aggregate: CollectionAggregate, _ node: Node) -> Node {
         Node { context in
-            guard let settled = context.settled[ObjectIdentifier(aggregate)] else { return node.run(&context) }
+            guard let settled = context.settled[ObjectIdentifier(aggregate)] else {
+                guard context.keptOnly != aggregate.collection else {
+                    return .error("the evidence listing was streamed and this whole-listing question was not answered from it")
+                }
+                return node.run(&context)
+            }
             if context.facts != nil { settled.walk?.recordFacts(&context) }
             return context.take(steps: settled.steps) ?? settled.outcome
         }

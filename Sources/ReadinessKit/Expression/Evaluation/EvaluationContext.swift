@@ -45,6 +45,9 @@ public struct EvaluationContext: Sendable {
     var failure: String?
     /// Whole-collection answers a streaming check has settled, with the steps they stand for.
     var settled: [ObjectIdentifier: CollectionAggregate.Settled] = [:]
+    /// The collection (by ordinal) that holds only the items a stream kept, so a whole-collection
+    /// question over it without a settled answer must not walk it.
+    var keptOnly: Int?
 
     /// A context for one bundle, with every variable of `environment` unbound (`.null`).
     public init(bundle: CaseBundle, asOf: Day, environment: ExpressionEnvironment) {
