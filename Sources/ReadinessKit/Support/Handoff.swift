@@ -40,7 +40,7 @@ final class Handoff<Element: Sendable>: @unchecked Sendable {
     }
 }
 
-/// A value set once by one thread and read by another after a hand-off completes.
+/// A value shared between threads, read and changed under a lock.
 final class SharedSlot<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Value?
@@ -48,5 +48,10 @@ final class SharedSlot<Value: Sendable>: @unchecked Sendable {
     var value: Value? {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
+    }
+
+    /// Changes the value in place, under the lock.
+    func update(_ change: (inout Value?) -> Void) {
+        lock.withLock { change(&stored) }
     }
 }

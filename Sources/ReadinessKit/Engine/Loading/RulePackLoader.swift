@@ -13,11 +13,25 @@ public struct RulePackLoader: Sendable {
     public func load(_ paths: [String]) throws(DiagnosticError) -> [RulePack] {
         var packs: [RulePack] = []
         var diagnostics: [Diagnostic] = []
-        for file in Self.packFiles(in: paths, diagnostics: &diagnostics) {
+        let files = Self.packFiles(in: paths, diagnostics: &diagnostics)
+        // Files are read on every core (a check reads four packs before it starts); results are
+        // taken in file order, so diagnostics come out as from one thread.
+        let results = SharedSlot<[Int: Result<RulePack, DiagnosticError>]>()
+        results.value = [:]
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let result: Result<RulePack, DiagnosticError>
             do throws(DiagnosticError) {
-                packs.append(try loadFile(file))
+                result = .success(try loadFile(files[index]))
             } catch {
-                diagnostics += error.diagnostics
+                result = .failure(error)
+            }
+            results.update { $0?[index] = result }
+        }
+        for index in files.indices {
+            switch results.value?[index] {
+            case .success(let pack)?: packs.append(pack)
+            case .failure(let error)?: diagnostics += error.diagnostics
+            case nil: preconditionFailure("every pack file is read")
             }
         }
         var seen: [String: String] = [:]
