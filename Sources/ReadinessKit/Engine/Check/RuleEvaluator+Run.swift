@@ -123,8 +123,9 @@ extension RuleEvaluator {
                 case (.yes, .yes): steps = scopeSteps + requireSteps
                 default: steps = -1
                 }
-                // A row is settled here only when the record path would give it the same result:
-                // its step allowance covers it and the rule's budget is not spent.
+                // A row is settled here only while the rule's budget covers it. It is charged the steps
+                // of the whole condition; the record path skips what `and`/`or` short-circuit, so it can
+                // take fewer. The two can differ only for a rule close to its budget.
                 if steps >= 0, !context.totalBudgetSpent, context.totalSteps + steps <= context.totalStepLimit + RuleEvaluator.stepsPerSubject {
                     context.totalStepLimit += RuleEvaluator.stepsPerSubject
                     context.totalSteps += steps
