@@ -24,21 +24,9 @@ else {
     fatalError("schema v1 lacks EvidenceItem, Bundle or Case")
 }
 
-/// A deterministic generator (SplitMix64), so every run measures the same records.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 let locations = ["allocated", "unallocated", "browser_cache", "thumbnail_cache", "p2p_shared"]
 let actions = ["lnk_file", "jump_list", "shellbags"]
-func evidenceRecord(_ index: Int, _ random: inout SplitMix64) -> Record {
+func evidenceRecord(_ index: Int, _ random: inout SeededGenerator) -> Record {
     var values = [Value](repeating: .null, count: evidenceType.fields.count)
     func set(_ name: String, _ value: Value) {
         if let slot = evidenceType.slot(of: name) { values[slot] = value }
@@ -51,7 +39,7 @@ func evidenceRecord(_ index: Int, _ random: inout SplitMix64) -> Record {
 }
 
 print("generating \(recordCount) EvidenceItem records…")
-var random = SplitMix64(state: 42)
+var random = SeededGenerator(seed: 42)
 let records = (0..<recordCount).map { evidenceRecord($0, &random) }
 var rootFields = [Value](repeating: .null, count: bundleType.fields.count)
 var caseFields = [Value](repeating: .null, count: caseType.fields.count)

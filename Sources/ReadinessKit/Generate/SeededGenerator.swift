@@ -1,11 +1,11 @@
-/// SplitMix64: a small, fast, seeded pseudo-random generator, so generated bundles are the same
-/// for the same seed on every machine.
-struct SeededGenerator: RandomNumberGenerator {
+/// SplitMix64: a small, fast, seeded pseudo-random generator, so generated bundles (and the
+/// benchmarks and property tests built on it) are the same for the same seed on every machine.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -6,11 +6,17 @@ import Testing
 @Suite struct StreamingCheckTests {
     static let asOf = Day(year: 2026, month: 6, day: 1)!
 
+    /// The reports for a generated 3,000-item bundle, streamed in blocks of `blockSize` rows and loaded whole.
     func reports(rules: String, absolute: Bool = false, blockSize: Int = 16_384) throws -> (streamed: Data, whole: Data) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)").path
         try BundleGenerator(items: 3000, seed: 5, rates: [.unallocatedOnly: 0.05, .synthetic: 0.02, .unverifiedHash: 0.05,
                                                           .malformedHash: 0.01, .afterArrest: 0.01]).write(to: path)
-        let packs = try RulePackLoader().load([absolute ? rules : Repository.path(rules)])
+        return try reports(bundle: path, rules: absolute ? rules : Repository.path(rules), blockSize: blockSize)
+    }
+
+    /// The reports for the bundle at `path` against the packs at `rules`, streamed and loaded whole.
+    func reports(bundle path: String, rules: String, blockSize: Int) throws -> (streamed: Data, whole: Data) {
+        let packs = try RulePackLoader().load([rules])
         let checklist = try ChecklistCompiler.compile(try ChecklistCompiler.select(from: packs, jurisdiction: "US-FED"))
         let checker = CaseChecker(checklist: checklist)
         let encoder = JSONEncoder()
@@ -131,14 +137,7 @@ import Testing
             "E\(index),allocated," + (index % 3 == 0 ? "2026-01-\(10 + index % 20)" : "2026-01-\(10 + index % 20)T12:00:00Z")
         }.joined(separator: "\n") + "\n"
         let folder = try TemporaryBundle(["times.yaml": pack, "bundle/case.yaml": caseYAML(""), "bundle/evidence.csv": csv])
-        let packs = try RulePackLoader().load([folder.path + "/times.yaml"])
-        let checker = CaseChecker(checklist: try ChecklistCompiler.compile(try ChecklistCompiler.select(from: packs, jurisdiction: "US-FED")))
-        var streamedLoad = try BundleLoader().load(folder.path + "/bundle", streamingEvidence: true)
-        streamedLoad.evidenceStream?.blockSize = 7
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let streamed = try encoder.encode(try checker.check(streamedLoad, options: .init(asOf: Self.asOf)))
-        let whole = try encoder.encode(try checker.check(try BundleLoader().load(folder.path + "/bundle").bundle, options: .init(asOf: Self.asOf)))
+        let (streamed, whole) = try reports(bundle: folder.path + "/bundle", rules: folder.path + "/times.yaml", blockSize: 7)
         #expect(streamed == whole)
         #expect(String(decoding: whole, as: UTF8.self).contains("was created late"))
     }
@@ -147,7 +146,7 @@ import Testing
         let root = BundleSchema.v1.root
         let bundle = CaseBundle(root: Record(type: root, fields: Array(repeating: .null, count: root.fields.count), origin: .root, location: nil),
                                 sources: [])
-        var random = SystemRandomNumberGenerator()
+        var random = SeededGenerator(seed: 0x7374_6570)
         for _ in 0..<2_000 {
             var context = EvaluationContext(bundle: bundle, asOf: Self.asOf, environment: ExpressionEnvironment())
             context.stepLimit = Int.random(in: 0...20, using: &random)

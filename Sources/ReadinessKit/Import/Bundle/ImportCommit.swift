@@ -25,6 +25,23 @@ struct ImportCommit {
         }
     }
 
+    /// Runs `stage` to stage the import's files, then commits them; if staging fails, nothing
+    /// staged is kept. Returns the report with its diagnostics sorted.
+    func run(
+        _ transaction: BundleTransaction, report: ImportReport, stage: (inout ImportReport) throws(DiagnosticError) -> Void
+    ) throws(DiagnosticError) -> ImportReport {
+        var report = report
+        do throws(DiagnosticError) {
+            try stage(&report)
+        } catch {
+            transaction.discard()
+            throw error
+        }
+        try commit(transaction, report: &report)
+        report.diagnostics.sort()
+        return report
+    }
+
     /// Commits the transaction (unless a dry run), validates, and rolls back on failure.
     func commit(_ transaction: BundleTransaction, report: inout ImportReport) throws(DiagnosticError) {
         report.dryRun = options.dryRun

@@ -69,9 +69,9 @@ public struct CyberTipImporter: Sendable {
         let target = try targetFile(layout)
         let commit = try ImportCommit(bundle: bundle, layout: layout, options: options)
         let transaction = try BundleTransaction(folder: bundle)
-        var report = ImportReport(bundle: bundle)
-        report.diagnostics = warnings
-        do throws(DiagnosticError) {
+        var initial = ImportReport(bundle: bundle)
+        initial.diagnostics = warnings
+        return try commit.run(transaction, report: initial) { (report) throws(DiagnosticError) in
             var merger = CyberTipMerger(existing: layout.sectionNode("cybertips"), file: target.path, schema: schema)
             for tip in reports { merger.merge(tip) }
             if merger.diagnostics.contains(where: { $0.severity == .error }) {
@@ -88,13 +88,7 @@ public struct CyberTipImporter: Sendable {
             report.alreadyPresent = ["cybertips": merger.tipsPresent, "cybertip_files": merger.filesPresent]
             report.completed = merger.completed
             report.linked = linker.linked
-        } catch {
-            transaction.discard()
-            throw error
         }
-        try commit.commit(transaction, report: &report)
-        report.diagnostics.sort()
-        return report
     }
 
     /// The file the CyberTips go to; refuses bundles that keep them in the case file or in JSON.

@@ -41,16 +41,9 @@ public struct EvidenceImporter: Sendable {
         try checkEvidenceIsTabular(layout)
         let commit = try ImportCommit(bundle: bundle, layout: layout, options: options)
         let transaction = try BundleTransaction(folder: bundle)
-        var report = ImportReport(bundle: bundle)
-        do throws(DiagnosticError) {
+        return try commit.run(transaction, report: ImportReport(bundle: bundle)) { (report) throws(DiagnosticError) in
             try stageEvidence(path, layout: layout, mapping: mapping, fields: fields, transaction: transaction, report: &report)
-        } catch {
-            transaction.discard()
-            throw error
         }
-        try commit.commit(transaction, report: &report)
-        report.diagnostics.sort()
-        return report
     }
 
     private func stageEvidence(

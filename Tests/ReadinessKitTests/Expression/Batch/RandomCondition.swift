@@ -1,3 +1,5 @@
+@testable import ReadinessKit
+
 /// Random conditions over `item` (an evidence row) from a small grammar: field reads of every
 /// kind, presence, comparisons with invariants (literals, `as_of`, `case.*`, `n`, charges),
 /// membership, sizes, text tests, patterns, macros over `charges`, logic, and forms the kernels
