@@ -17,13 +17,6 @@ struct TabularEvidenceReader {
     /// Rows per block handed to `forEachBlock`'s body.
     var blockSize = 16_384
 
-    /// Reads every row; returns the items or throws all problems found.
-    func read() throws(DiagnosticError) -> [Value] {
-        var items: [Value] = []
-        try forEachItem { items.append(.record($0)) }
-        return items
-    }
-
     /// Calls `body` with each item as its row is read; see `forEachBlock`.
     func forEachItem(chunk: (Data) -> Void = { _ in }, _ body: (Record) -> Void) throws(DiagnosticError) {
         try forEachBlock(chunk: chunk) { block in

@@ -88,6 +88,11 @@ public struct TextColumn: Sendable {
         return bytes.withUnsafeBufferPointer { String(decoding: $0[start(index)..<Int(ends[index])], as: UTF8.self) }
     }
 
+    /// Whether cells `first` and `second` are both absent, or both present with the same bytes.
+    public func cellsEqual(_ first: Int, _ second: Int) -> Bool {
+        present[first] == present[second] && bytes[start(first)..<Int(ends[first])] == bytes[start(second)..<Int(ends[second])]
+    }
+
     /// Calls `body` with cell `index`'s bytes (empty when absent).
     @inline(__always)
     public func withCell<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

@@ -117,16 +117,17 @@ extension RuleEvaluator {
             let requireSteps = require.test(rowsOf: block, rowVariable: slot, context: &context, into: &passing)
             (context.totalSteps, context.totalBudgetSpent) = (totalSteps, spent)
             for row in 0..<block.count {
-                let steps: Int
-                switch (inScope[row], passing[row]) {
-                case (.no, _): steps = scopeSteps
-                case (.yes, .yes): steps = scopeSteps + requireSteps
-                default: steps = -1
+                let steps: Int? = switch (inScope[row], passing[row]) {
+                case (.no, _): scopeSteps
+                case (.yes, .yes): scopeSteps + requireSteps
+                default: nil
                 }
                 // A row is settled here only while the rule's budget covers it. It is charged the steps
                 // of the whole condition; the record path skips what `and`/`or` short-circuit, so it can
                 // take fewer. The two can differ only for a rule close to its budget.
-                if steps >= 0, !context.totalBudgetSpent, context.totalSteps + steps <= context.totalStepLimit + RuleEvaluator.stepsPerSubject {
+                if let steps, !context.totalBudgetSpent,
+                    context.totalSteps + steps <= context.totalStepLimit + RuleEvaluator.stepsPerSubject
+                {
                     context.totalStepLimit += RuleEvaluator.stepsPerSubject
                     context.totalSteps += steps
                     if inScope[row] == .yes {

@@ -74,11 +74,7 @@ struct EvidenceTally: Sendable {
         var row = 0
         while row < rows {
             var end = row + 1
-            while end < rows, cells.present[end] == cells.present[row],
-                cells.withCell(end, { next in cells.withCell(row) { $0.elementsEqual(next) } })
-            {
-                end += 1
-            }
+            while end < rows, cells.cellsEqual(end, row) { end += 1 }
             counts[cells.string(at: row) ?? absent, default: 0] += end - row
             row = end
         }
