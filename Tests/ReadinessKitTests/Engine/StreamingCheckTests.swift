@@ -54,9 +54,7 @@ import Testing
         let checklist = try ChecklistCompiler.compile(try ChecklistCompiler.select(from: packs, jurisdiction: "US-FED"))
         var loaded = try BundleLoader().load(path, streamingEvidence: true)
         loaded.evidenceStream?.blockSize = 50
-        let rules = checklist.rules
-        let streamed = rules.map { $0.rule.forEach == "evidence" && !$0.readsEvidenceCollection }
-        var questions = try #require(StreamedQuestions(rules: rules, streamed: streamed, bundle: loaded.bundle, asOf: Self.asOf))
+        var questions = try #require(StreamedQuestions(rules: checklist.rules, bundle: loaded.bundle, asOf: Self.asOf))
         _ = try #require(loaded.evidenceStream).forEachBlock { questions.add($0) }
         return questions.settle() != nil
     }

@@ -19,14 +19,13 @@ extension CaseChecker {
         guard let stream = loaded.evidenceStream else { return try check(loaded.bundle, options: options) }
         let profile = try resolveProfile(options.profile)
         let rules = selectedRules(profile)
-        let streamable = rules.map { $0.rule.forEach == "evidence" && !$0.readsEvidenceCollection }
         let base = loaded.bundle
-        guard var questions = StreamedQuestions(rules: rules, streamed: streamable, bundle: base, asOf: options.asOf) else {
+        guard var questions = StreamedQuestions(rules: rules, bundle: base, asOf: options.asOf) else {
             return try checkFullyLoaded(stream, base: base, options: options, progress: progress)
         }
         var waivers = WaiverBook(bundle: base, rules: checklist.rules, asOf: options.asOf)
         let attestations = AttestationBook(bundle: base, asOf: options.asOf)
-        var runs = zip(rules, streamable).filter(\.1).map { compiled, _ in
+        var runs = rules.filter(\.isCheckedPerItem).map { compiled in
             RuleEvaluator.RuleRun(evaluator: RuleEvaluator(compiled: compiled, bundle: base, asOf: options.asOf, profile: profile,
                                                            attestations: attestations))
         }
@@ -52,8 +51,8 @@ extension CaseChecker {
         let bundle = base.replacingEvidence(.list(kept), adding: read.source)
         var streamed = runs.indices.map { runs[$0].finish(waivers: &waivers) }.makeIterator()
         var results: [RuleResult] = []
-        for (index, (compiled, isStreamed)) in zip(rules, streamable).enumerated() {
-            if isStreamed, let result = streamed.next() {
+        for (index, compiled) in rules.enumerated() {
+            if compiled.isCheckedPerItem, let result = streamed.next() {
                 results.append(result)
             } else {
                 var evaluator = RuleEvaluator(compiled: compiled, bundle: bundle, asOf: options.asOf, profile: profile,

@@ -28,6 +28,10 @@ extension CompiledRule {
     /// Whether the rule names the `evidence` collection itself (see `EvidenceUse`).
     var readsEvidenceCollection: Bool { evidenceUse.readsCollection }
 
+    /// Whether a streaming check feeds the rule one block of evidence rows at a time: it is a rule
+    /// over `evidence` that reads no other item.
+    var isCheckedPerItem: Bool { rule.forEach == "evidence" && !readsEvidenceCollection }
+
     /// The expressions inside `{…}` in a message template (literal words are not expressions).
     static func placeholders(_ template: String) -> [String] {
         template.split(separator: "{", omittingEmptySubsequences: true).dropFirst(template.hasPrefix("{") ? 0 : 1)

@@ -27,11 +27,11 @@ struct StreamedQuestions {
     private var questions: [Question] = []
     private let ruleCount: Int
 
-    /// The questions of the rules not streamed (`streamed[i]` false) that read the collection
+    /// The questions of the rules not checked per item that read the collection
     /// `evidence`; `nil` when one of them reads it in a way a stream cannot answer.
-    init?(rules: [CompiledRule], streamed: [Bool], bundle: CaseBundle, asOf: Day) {
+    init?(rules: [CompiledRule], bundle: CaseBundle, asOf: Day) {
         ruleCount = rules.count
-        for (index, (compiled, isStreamed)) in zip(rules, streamed).enumerated() where !isStreamed && compiled.readsEvidenceCollection {
+        for (index, compiled) in rules.enumerated() where !compiled.isCheckedPerItem && compiled.readsEvidenceCollection {
             guard let aggregates = compiled.evidenceUse.questions else { return nil }
             let context = EvaluationContext(bundle: bundle, asOf: asOf, environment: compiled.environment)
             for aggregate in aggregates {
