@@ -69,8 +69,7 @@ struct ListingCheck {
     let references: [PendingReference]
     let fileSize: Int?
     private var hasher = SHA256()
-    private var firstLine: [String: Int32] = [:]
-    private var duplicates: [Diagnostic] = []
+    private var ids = ListingIDs()
     private var count = 0
     private var bytesRead = 0
 
@@ -90,20 +89,13 @@ struct ListingCheck {
     mutating func add(_ block: ColumnBlock) {
         if count == 0, let fileSize, bytesRead > 0 {
             // Sized once, from the bytes read for the first block (at most twice as many as it
-            // holds), so a million ids are not rehashed at every doubling.
-            firstLine.reserveCapacity(min(2 * fileSize / max(bytesRead / max(block.count, 1), 1), 50_000_000))
+            // holds), so a million ids are not copied at every doubling.
+            ids = ListingIDs(capacity: min(2 * fileSize / max(bytesRead / max(block.count, 1), 1), 50_000_000))
         }
         count += block.count
-        guard let slot = block.type.idSlot, case .text(let ids)? = block.columns[.init(slot: slot)] else { return }
-        for row in 0..<block.count {
-            guard let id = ids.string(at: row) else { continue }
-            let line = block.lines[row]
-            if let first = firstLine.updateValue(line, forKey: id) {
-                firstLine[id] = first
-                duplicates.append(Diagnostic(
-                    id: "bundle.duplicate-id", message: "duplicate id '\(id)' in evidence (first at \(path):\(first):1)",
-                    at: SourceLocation(file: path, line: Int(line), column: 1), hint: "give each entry in 'evidence' its own id"))
-            }
+        guard let slot = block.type.idSlot, case .text(let column)? = block.columns[.init(slot: slot)] else { return }
+        for row in 0..<block.count where column.present[row] {
+            column.withCell(row) { ids.append($0, line: block.lines[row]) }
         }
     }
 
@@ -111,11 +103,16 @@ struct ListingCheck {
     ///
     /// - Throws: `DiagnosticError` with every duplicate id and dangling reference into the listing.
     func finish() throws(DiagnosticError) -> EvidenceStream.Summary {
-        let missing = references.filter { firstLine[$0.id] == nil }.map { reference in
+        let (duplicates, found) = ids.search(references.map(\.id))
+        let repeated = duplicates.map { duplicate in
+            Diagnostic(id: "bundle.duplicate-id", message: "duplicate id '\(duplicate.id)' in evidence (first at \(path):\(duplicate.firstLine):1)",
+                       at: SourceLocation(file: path, line: Int(duplicate.line), column: 1), hint: "give each entry in 'evidence' its own id")
+        }
+        let missing = zip(references, found).filter { !$1 }.map { reference, _ in
             ReferenceChecker.dangling(field: reference.field, id: reference.id, collection: "evidence",
                                       known: [], at: reference.location, record: nil)
         }
-        guard duplicates.isEmpty, missing.isEmpty else { throw DiagnosticError(duplicates + missing) }
+        guard repeated.isEmpty, missing.isEmpty else { throw DiagnosticError(repeated + missing) }
         return .init(count: count, source: .init(path: path, sha256: BundleFiles.hex(hasher.finalize())))
     }
 }
