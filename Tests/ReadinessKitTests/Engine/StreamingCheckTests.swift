@@ -140,6 +140,28 @@ import Testing
         #expect(String(decoding: whole, as: UTF8.self).contains("was created late"))
     }
 
+    @Test func duplicateAndMissingIdsAreReportedTheSameStreamedOrWhole() throws {
+        let charges = """
+            charges:
+              - {id: C1, count: 1, statute: 18 U.S.C. § 2252A(a)(5)(B), offence: possession, evidence: [E3, E99, E40]}
+            """
+        let ids = (1...40).map { "E\($0)" } + ["E3", "E20", "E3", "E\u{37E}", "E;"]
+        let csv = "id,location\n" + ids.map { "\($0),allocated" }.joined(separator: "\n") + "\n"
+        let folder = try TemporaryBundle(["case.yaml": caseYAML(charges), "evidence.csv": csv])
+        let whole = folder.problems()
+        var streamed: [String] = []
+        do {
+            var loaded = try BundleLoader().load(folder.path, streamingEvidence: true)
+            loaded.evidenceStream?.blockSize = 7
+            _ = try CaseChecker(checklist: try ChecklistCompiler.compile([])).check(loaded, options: .init(asOf: Self.asOf))
+        } catch {
+            streamed = error.diagnostics.map { $0.description.replacingOccurrences(of: folder.path, with: "B") }
+        }
+        #expect(streamed == whole)
+        #expect(whole.filter { $0.contains("duplicate id") }.count == 4)
+        #expect(whole.contains { $0.contains("'E99'") })
+    }
+
     @Test func takingStepsAtOnceFailsWhereCountingThemWould() {
         let root = BundleSchema.v1.root
         let bundle = CaseBundle(root: Record(type: root, fields: Array(repeating: .null, count: root.fields.count), origin: .root, location: nil),

@@ -108,9 +108,11 @@ struct ListingCheck {
             Diagnostic(id: "bundle.duplicate-id", message: "duplicate id '\(duplicate.id)' in evidence (first at \(path):\(duplicate.firstLine):1)",
                        at: SourceLocation(file: path, line: Int(duplicate.line), column: 1), hint: "give each entry in 'evidence' its own id")
         }
-        let missing = zip(references, found).filter { !$1 }.map { reference, _ in
+        let unresolved = zip(references, found).filter { !$1 }.map(\.0)
+        let known = unresolved.isEmpty ? [] : ids.all()
+        let missing = unresolved.map { reference in
             ReferenceChecker.dangling(field: reference.field, id: reference.id, collection: "evidence",
-                                      known: [], at: reference.location, record: nil)
+                                      known: known, at: reference.location, record: nil)
         }
         guard repeated.isEmpty, missing.isEmpty else { throw DiagnosticError(repeated + missing) }
         return .init(count: count, source: .init(path: path, sha256: BundleFiles.hex(hasher.finalize())))

@@ -74,6 +74,11 @@ struct ListingIDs {
         return (duplicates, found)
     }
 
+    /// Every id, in normalization form C; for suggesting an id in place of a missing one.
+    func all() -> Set<String> {
+        Set(ends.indices.map { String(decoding: bytes(of: $0), as: UTF8.self) })
+    }
+
     private func bytes(of ordinal: Int) -> ArraySlice<UInt8> {
         arena[(ordinal == 0 ? 0 : ends[ordinal - 1])..<ends[ordinal]]
     }
