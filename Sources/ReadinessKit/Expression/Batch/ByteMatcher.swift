@@ -15,6 +15,10 @@ struct ByteMatcher: Sendable {
     private let dead: Int32?
     /// Whether a match must end at the end of the text.
     private let anchoredEnd: Bool
+    /// For a pattern anchored at both ends whose atoms are each taken once (`^[0-9a-f]{64}$`):
+    /// the bytes atom `i` takes, `i * 128 + byte`. Testing each byte against its own atom needs
+    /// no chain of state lookups, so it runs several times faster than the DFA.
+    private let fixedAtoms: [Bool]?
 
     /// The longest expanded pattern, in atoms, and the most DFA states built.
     static let atomLimit = 255
@@ -29,18 +33,39 @@ struct ByteMatcher: Sendable {
         self.accepting = accepting
         self.dead = automaton.deadState
         self.anchoredEnd = parsed.anchoredEnd
+        let fixed = parsed.anchoredStart && parsed.anchoredEnd && parsed.atoms.allSatisfy { $0.count == .one }
+        self.fixedAtoms = fixed ? parsed.atoms.flatMap(\.bytes) : nil
     }
 
     /// Whether the pattern matches somewhere in `bytes`, which must be plain.
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var state: Int32 = 0
-        if !anchoredEnd, accepting[0] { return true }
-        for byte in bytes {
-            state = transitions[Int(state) &* 128 &+ Int(byte & 0x7F)]
-            if state == dead { return false }
-            if !anchoredEnd, accepting[Int(state)] { return true }
+        if let fixedAtoms {
+            guard bytes.count * 128 == fixedAtoms.count else { return false }
+            return fixedAtoms.withUnsafeBufferPointer { atoms in
+                bytes.indices.allSatisfy { atoms[$0 &* 128 &+ Int(bytes[$0] & 0x7F)] }
+            }
         }
-        return accepting[Int(state)]
+        let dead = dead ?? -1
+        return transitions.withUnsafeBufferPointer { transitions in
+            accepting.withUnsafeBufferPointer { accepting in
+                var state: Int32 = 0
+                if anchoredEnd {
+                    // Only the state after the last byte counts.
+                    for byte in bytes {
+                        state = transitions[Int(state) &* 128 &+ Int(byte & 0x7F)]
+                        if state == dead { return false }
+                    }
+                    return accepting[Int(state)]
+                }
+                if accepting[0] { return true }
+                for byte in bytes {
+                    state = transitions[Int(state) &* 128 &+ Int(byte & 0x7F)]
+                    if state == dead { return false }
+                    if accepting[Int(state)] { return true }
+                }
+                return false
+            }
+        }
     }
 }
 

@@ -29,6 +29,31 @@ import Testing
         #expect(accepted == 400)
     }
 
+    /// Patterns anchored at both ends whose atoms are each taken once take a faster path.
+    @Test func agreesWithRegexOnFixedLengthPatterns() throws {
+        var random = SeededGenerator(seed: 0x6669_7865_64)
+        let atoms = ["a", "E", "-", "0", ".", "\\d", "\\w", "\\s", "\\D", "[0-9a-f]", "[^a]", "[a-c_]"]
+        let alphabet: [UInt8] = Array("abcE-09x_/,.f".utf8) + [0x0A, 0x09]
+        for _ in 0..<300 {
+            var pattern = "^"
+            var length = 0
+            for _ in 0..<Int.random(in: 1...5, using: &random) {
+                let count = Int.random(in: 1...3, using: &random)
+                pattern += (atoms.randomElement(using: &random) ?? "a") + (count == 1 ? "" : "{\(count)}")
+                length += count
+            }
+            pattern += "$"
+            let matcher = try #require(ByteMatcher(pattern))
+            let regex = try Regex(pattern)
+            for _ in 0..<60 {
+                let size = max(0, length + Int.random(in: -1...1, using: &random))
+                let subject = (0..<size).map { _ in alphabet.randomElement(using: &random) ?? 0x61 }
+                let expected = String(decoding: subject, as: UTF8.self).contains(regex)
+                #expect(subject.withUnsafeBufferPointer { matcher.matches($0) } == expected, "\(pattern)")
+            }
+        }
+    }
+
     @Test func matchesAHexDigest() throws {
         let matcher = try #require(ByteMatcher("^[0-9a-f]{64}$"))
         let digest = Array(String(repeating: "0a", count: 32).utf8)
