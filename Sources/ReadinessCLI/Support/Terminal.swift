@@ -9,8 +9,9 @@ enum Terminal {
 
     /// Writes text to standard output, with control characters from untrusted values shown escaped.
     static func print(_ text: String) {
-        let safe = TerminalText.sanitized(text)
-        FileHandle.standardOutput.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
+        var safe = TerminalText.sanitized(text)
+        if !safe.hasSuffix("\n") { safe += "\n" }
+        FileHandle.standardOutput.write(Data(safe.utf8))
     }
 
     /// Writes text to `path` atomically (whole or not at all), or to standard output when `path` is `nil`.

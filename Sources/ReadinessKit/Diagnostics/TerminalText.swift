@@ -18,7 +18,8 @@ public enum TerminalText {
 
     /// `text` with every unsafe scalar written as `\u{…}`; with `singleLine`, newlines too.
     public static func sanitized(_ text: String, singleLine: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { isUnsafe($0) || (singleLine && $0 == "\n") }) else { return text }
+        guard !isCertainlySafe(text, newlines: !singleLine),
+              text.unicodeScalars.contains(where: { isUnsafe($0) || (singleLine && $0 == "\n") }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isUnsafe(scalar) || (singleLine && scalar == "\n") {
@@ -28,6 +29,29 @@ public enum TerminalText {
             }
         }
         return String(result)
+    }
+
+    /// Whether `text` is certainly free of unsafe scalars (and, unless `newlines`, of newlines): a
+    /// scan of its UTF-8 bytes, much cheaper than walking the scalars of a long memo. A byte that
+    /// could begin an unsafe scalar (a lead byte of U+0080–U+009F, U+061C or U+2000–U+207F)
+    /// answers `false`, and the caller looks at the scalars.
+    private static func isCertainlySafe(_ text: String, newlines: Bool) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                switch byte {
+                case 0x09: break
+                case 0x0A: if !newlines { return false }
+                case 0x00..<0x20, 0x7F: return false
+                case 0xC2 where next < 0xA0, 0xD8 where next == 0x9C, 0xE2 where next == 0x80 || next == 0x81: return false
+                default: break
+                }
+                index += 1
+            }
+            return true
+        } ?? false
     }
 
     /// JSON text with every unsafe scalar that the encoder left raw (DEL, C1 controls and
