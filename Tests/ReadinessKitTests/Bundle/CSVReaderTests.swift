@@ -28,6 +28,31 @@ import Testing
         ])
     }
 
+    /// Random fields of every length (plain runs are scanned eight bytes at a time), some quoted
+    /// with commas, quotes and line breaks inside, come back as written.
+    @Test func randomFieldsComeBackAsWritten() throws {
+        var random = SeededGenerator(seed: 0x6373_76)
+        let plain = Array("abcdef0123456789-_/. ;:".utf8)
+        let awkward = Array("a,\"\n\r;".utf8)
+        var expected: [[String]] = []
+        var text = ""
+        for _ in 0..<300 {
+            let fields = (0..<4).map { _ -> String in
+                let quoted = Int.random(in: 0..<4, using: &random) == 0
+                let length = Int.random(in: 0...40, using: &random)
+                let bytes = (0..<length).map { _ in ((quoted ? awkward + plain : plain).randomElement(using: &random))! }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            expected.append(fields)
+            text += fields.map { $0.utf8.contains(where: { Array(",\"\n\r".utf8).contains($0) }) || $0.isEmpty
+                ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }.joined(separator: ",")
+            text += Bool.random(using: &random) ? "\r\n" : "\n"
+        }
+        var rows: [[String]] = []
+        try CSVReader(file: "t.csv", data: Data(text.utf8)).forEachRow { rows.append($0.fields) }
+        #expect(rows == expected)
+    }
+
     @Test(arguments: [3, 4096])
     func unbalancedQuoteAtEndOfFileIsReported(chunkSize: Int) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv").path

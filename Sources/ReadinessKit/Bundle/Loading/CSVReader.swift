@@ -206,7 +206,7 @@ struct CSVReader {
                     cells.append(Cell(start: textStart, end: scratch.count, quoted: true))
                 } else {
                     let start = index
-                    while index < bytes.count, !special[Int(bytes[index])] { index += 1 }
+                    index = Self.plainEnd(bytes, from: index, special)
                     while index < bytes.count, bytes[index] != comma, bytes[index] != newline, bytes[index] != carriage {
                         if bytes[index] == quote {
                             throw failure("csv.stray-quote", "a double quote inside an unquoted field",
@@ -256,6 +256,34 @@ struct CSVReader {
 
     /// The bytes that end or break an unquoted field: comma, line feed, carriage return and quote.
     private static let special: [Bool] = (0..<256).map { [0x2C, 0x0A, 0x0D, 0x22].contains($0) }
+
+    /// Where the run of plain bytes from `index` ends: the first special byte, or the end. Eight
+    /// bytes are tested at a time (a hash or path cell is dozens of bytes long).
+    @inline(__always)
+    private static func plainEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ special: [Bool]) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= bytes.count {
+                let found = specialBytes(in: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < bytes.count, !special[Int(bytes[index])] { index += 1 }
+        return index
+    }
+
+    /// A word with the high bit set in the byte of each comma, line feed, carriage return and quote
+    /// of `word` (byte 0 lowest). Above the first such byte a bit may be set wrongly; the lowest set
+    /// bit is always right.
+    @inline(__always)
+    private static func specialBytes(in word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        return zeroBytes(word ^ (ones &* 0x2C)) | zeroBytes(word ^ (ones &* 0x0A)) | zeroBytes(word ^ (ones &* 0x0D))
+            | zeroBytes(word ^ (ones &* 0x22))
+    }
 
     /// Whether every byte is ASCII, tested eight bytes at a time.
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
