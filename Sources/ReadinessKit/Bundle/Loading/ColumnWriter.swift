@@ -60,18 +60,30 @@ struct ColumnWriter {
         }
     }
 
-    /// An empty writer for the same field.
+    /// An empty writer for the same field, with room for as many rows and bytes as `writer` took.
     private init(copying writer: ColumnWriter) {
         (name, type, required, cases) = (writer.name, writer.type, writer.required, writer.cases)
         kind = writer.kind == .mixed ? .timestamp : writer.kind
+        let rows = max(writer.texts.count, writer.lists.count, writer.flags.count, writer.ints.count, writer.numbers.count,
+                       writer.days.count, writer.instants.count, writer.mixed.count)
+        switch kind {
+        case .text: texts.reserveCapacity(rows: rows, bytes: writer.texts.bytes.count)
+        case .textList:
+            lists.reserveCapacity(rows: rows, elements: writer.lists.elements.count, bytes: writer.lists.elements.bytes.count)
+        case .bool: flags.reserveCapacity(rows)
+        case .int: ints.reserveCapacity(rows)
+        case .number: numbers.reserveCapacity(rows)
+        case .date: days.reserveCapacity(rows)
+        case .timestamp, .mixed: instants.reserveCapacity(rows)
+        }
     }
 
     /// Appends an absent cell (also after a conversion failure, so the rows stay aligned).
     mutating func appendAbsent() {
         lastPresent = false
         switch kind {
-        case .text: texts.append(nil as [UInt8]?)
-        case .textList: lists.append(nil as [[UInt8]]?)
+        case .text: texts.appendAbsent()
+        case .textList: lists.appendAbsent()
         case .bool: flags.append(nil)
         case .int: ints.append(nil)
         case .number: numbers.append(nil)
@@ -90,8 +102,8 @@ struct ColumnWriter {
             guard cases.isEmpty || isCase(cell[...]) else { return try appendSlowly(cell) }
             texts.append(cell)
         case .textList:
-            guard let elements = listElements(cell) else { return try appendSlowly(cell) }
-            lists.append(elements)
+            guard isPlainList(cell) else { return try appendSlowly(cell) }
+            lists.append(splitting: cell, at: UInt8(ascii: ";"))
         case .bool:
             guard let flag = Self.bool(cell) else { return try appendSlowly(cell) }
             flags.append(flag)
@@ -115,15 +127,22 @@ struct ColumnWriter {
         return cases.contains { Self.equal(cell, $0) }
     }
 
-    /// A list cell's elements when every one is plain (no surrounding blanks, not a null form) and valid.
-    private func listElements(_ cell: UnsafeBufferPointer<UInt8>) -> [Slice<UnsafeBufferPointer<UInt8>>]? {
-        let elements = cell.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
-        for element in elements {
-            guard let first = element.first, let last = element.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09,
-                !Self.isNull(UnsafeBufferPointer(rebasing: element)), cases.isEmpty || isCase(element)
-            else { return nil }
+    /// Whether every element of a list cell is plain: not empty, no surrounding blanks, not a null
+    /// form, and one of the cases of an enumeration.
+    private func isPlainList(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        for end in cell.indices where cell[end] == UInt8(ascii: ";") {
+            guard isPlainElement(cell[start..<end]) else { return false }
+            start = end + 1
         }
-        return elements
+        return isPlainElement(cell[start...])
+    }
+
+    @inline(__always)
+    private func isPlainElement(_ element: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let first = element.first, let last = element.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09
+        else { return false }
+        return !Self.isNull(UnsafeBufferPointer(rebasing: element)) && (cases.isEmpty || isCase(element))
     }
 
     /// The shared converter's reading of the cell, which also gives the failure messages.
