@@ -140,6 +140,19 @@ import Testing
         #expect(String(decoding: whole, as: UTF8.self).contains("was created late"))
     }
 
+    /// The evidence summary tallies the first distinct values of a block apart from the rest.
+    @Test(arguments: [7, 1_000])
+    func manyDevicesAreTalliedTheSameStreamedOrWhole(blockSize: Int) throws {
+        let devices = "devices:\n" + (1...30).map { "  - {id: D\($0), kind: laptop}" }.joined(separator: "\n")
+        let csv = "id,device,location\n" + (1...200).map { row in
+            "E\(row),\(row % 3 == 0 ? "" : "D\((row * 7) % 30 + 1)"),\(["allocated", "unallocated", "browser_cache"][row % 3])"
+        }.joined(separator: "\n") + "\n"
+        let folder = try TemporaryBundle(["bundle/case.yaml": caseYAML(devices), "bundle/evidence.csv": csv])
+        let (streamed, whole) = try reports(bundle: folder.path + "/bundle", rules: Repository.path("rules"), blockSize: blockSize)
+        #expect(streamed == whole)
+        #expect(String(decoding: whole, as: UTF8.self).contains("\"D30\""))
+    }
+
     @Test func duplicateAndMissingIdsAreReportedTheSameStreamedOrWhole() throws {
         let charges = """
             charges:

@@ -116,6 +116,8 @@ extension RuleEvaluator {
             }
             let requireSteps = require.test(rowsOf: block, rowVariable: slot, context: &context, into: &passing)
             (context.totalSteps, context.totalBudgetSpent) = (totalSteps, spent)
+            var passes = 0
+            defer { if passes > 0 { counts[.pass, default: 0] += passes } }
             for row in 0..<block.count {
                 let steps: Int? = switch (inScope[row], passing[row]) {
                 case (.no, _): scopeSteps
@@ -132,7 +134,7 @@ extension RuleEvaluator {
                     context.totalSteps += steps
                     if inScope[row] == .yes {
                         checked += 1
-                        counts[.pass, default: 0] += 1
+                        passes += 1
                     }
                 } else {
                     check(block.record(at: row), index: block.firstIndex + row, waivers: &waivers)

@@ -65,19 +65,25 @@ struct EvidenceTally: Sendable {
         }
     }
 
-    /// Adds the values of a text column to `counts`, counting runs of equal cells at once.
+    /// Adds the values of a text column to `counts`. A listing names a few locations and devices
+    /// over and over, so cells are first tallied against the block's first few distinct values,
+    /// compared as bytes; only those values become strings.
     private static func count(_ column: ColumnBlock.Column?, rows: Int, absent: String, into counts: inout [String: Int]) {
         guard case .text(let cells)? = column else {
             counts[absent, default: 0] += rows
             return
         }
-        var row = 0
-        while row < rows {
-            var end = row + 1
-            while end < rows, cells.cellsEqual(end, row) { end += 1 }
-            counts[cells.string(at: row) ?? absent, default: 0] += end - row
-            row = end
+        var distinct: [(row: Int, count: Int)] = []
+        for row in 0..<rows {
+            if let index = distinct.firstIndex(where: { cells.cellsEqual($0.row, row) }) {
+                distinct[index].count += 1
+            } else if distinct.count < 16 {
+                distinct.append((row, 1))
+            } else {
+                counts[cells.string(at: row) ?? absent, default: 0] += 1
+            }
         }
+        for (row, count) in distinct { counts[cells.string(at: row) ?? absent, default: 0] += count }
     }
 
     /// The name of the pack table read for image-equivalent counts.
