@@ -15,27 +15,12 @@ extension Check {
             Terminal.printDiagnostics(error.diagnostics)
             throw Terminal.invalidInput
         }
-        var checklists: [String: CompiledChecklist] = [:]
-        var docket = Docket(asOf: day.description, rows: [])
         let progress = Progress("Checking bundles:")
-        for (index, path) in paths.enumerated() {
-            do throws(DiagnosticError) {
-                let loaded = try BundleLoader().load(path, streamingEvidence: true)
-                let jurisdiction = loaded.bundle.caseRecord["jurisdiction"]?.stringValue ?? ""
-                let checklist: CompiledChecklist
-                if let compiled = checklists[jurisdiction] {
-                    checklist = compiled
-                } else {
-                    checklist = try selection.checklist(for: loaded.bundle, from: packs)
-                    checklists[jurisdiction] = checklist
-                }
-                let report = try CaseChecker(checklist: checklist).check(loaded, options: .init(asOf: day, profile: profile))
-                docket.rows.append(Docket.row(bundle: path, report: report))
-            } catch {
-                docket.rows.append(Docket.row(bundle: path, problems: error.diagnostics))
-            }
-            progress.update(index + 1)
+        let selection = selection
+        let checker = DocketChecker(options: .init(asOf: day, profile: profile)) { (bundle) throws(DiagnosticError) in
+            try selection.checklist(for: bundle, from: packs)
         }
+        let docket = Docket(asOf: day.description, rows: checker.rows(paths) { progress.update($0) })
         progress.finish()
         let text: String = switch format {
         case .json: Terminal.json(docket)

@@ -32,4 +32,37 @@ import Testing
         #expect(html.contains("&quot;&gt;&lt;img onerror=x&gt;"))
         #expect(DocketRenderer.text(docket).contains("1 bundles as of 2026-06-01: 1 invalid"))
     }
+
+    /// Bundles checked on every core come back in the order given, each row as a check of that
+    /// bundle alone gives it, with a broken bundle in its place.
+    @Test func checksBundlesInParallelKeepingTheirOrder() throws {
+        var files: [String: String] = [:]
+        for index in 0..<12 {
+            let charge = index % 3 == 0 ? "charges:\n  - {id: C1, count: 1, statute: 18 U.S.C. § 2252A(a)(5)(B), offence: possession}" : ""
+            files[String(format: "case-%02d/case.yaml", index)] = index == 5 ? "format: readiness-bundle/1\ncase: [" : caseYAML(charge)
+        }
+        let folder = try TemporaryBundle(files)
+        let paths = Docket.bundlePaths(in: [folder.path])
+        let packs = try RulePackLoader().load([Repository.path("rules")])
+        let compile: DocketChecker.Compile = { (bundle) throws(DiagnosticError) in
+            try ChecklistCompiler.compile(try ChecklistCompiler.select(from: packs, jurisdiction: "US-FED"))
+        }
+        let options = CaseChecker.Options(asOf: Day(year: 2026, month: 6, day: 1)!)
+        let done = SharedSlot<[Int]>()
+        let rows = DocketChecker(options: options, compile: compile).rows(paths) { count in done.update { $0 = ($0 ?? []) + [count] } }
+        let oneByOne = try paths.map { path in
+            do throws(DiagnosticError) {
+                let loaded = try BundleLoader().load(path, streamingEvidence: true)
+                return Docket.row(bundle: path, report: try CaseChecker(checklist: try compile(loaded.bundle)).check(loaded, options: options))
+            } catch {
+                return Docket.row(bundle: path, problems: error.diagnostics)
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(rows) == encoder.encode(oneByOne))
+        #expect(rows.map(\.bundle) == paths)
+        #expect(rows[5].decision == "invalid")
+        #expect(done.value == Array(1...12))
+    }
 }
