@@ -53,21 +53,4 @@ public enum TerminalText {
             return true
         } ?? false
     }
-
-    /// JSON text with every unsafe scalar that the encoder left raw (DEL, C1 controls and
-    /// bidirectional marks, all inside strings) written as a JSON `\uXXXX` escape; the JSON value
-    /// is unchanged.
-    public static func escapingJSON(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: isUnsafe) else { return json }
-        var result = String.UnicodeScalarView()
-        for scalar in json.unicodeScalars {
-            if isUnsafe(scalar) {
-                let hex = String(scalar.value, radix: 16)
-                result.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-            } else {
-                result.append(scalar)
-            }
-        }
-        return String(result)
-    }
 }

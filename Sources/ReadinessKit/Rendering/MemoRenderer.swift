@@ -38,12 +38,14 @@ public enum MemoRenderer {
     }
 
     /// Encodes a value as pretty JSON with sorted keys, ending in a newline.
+    ///
+    /// The text is `JSONEncoder`'s (pretty-printed, sorted keys, slashes unescaped) with control
+    /// and bidirectional characters escaped, so it is safe to show on a terminal (see
+    /// `PrettyJSONEncoder`).
     public static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding synthesized Codable values of strings, numbers and lists cannot fail.
-        guard let data = try? encoder.encode(value) else { preconditionFailure("report does not encode") }
-        return TerminalText.escapingJSON(String(decoding: data, as: UTF8.self)) + "\n"
+        guard let text = try? PrettyJSONEncoder(terminator: "\n").encode(value) else { preconditionFailure("report does not encode") }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func templateSet(_ kind: TemplateKind, in directory: String?) throws(DiagnosticError) -> TemplateSet {

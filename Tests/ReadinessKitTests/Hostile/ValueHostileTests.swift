@@ -70,8 +70,7 @@ import Testing
     @Test("JSON output escapes every control and bidi character, and still decodes to the same values")
     func jsonEscapesControls() throws {
         let value = ["caption": "a\u{1B}[2J b\u{9B}1m c\u{202E}d e\u{7F} f\u{0}"]
-        let encoded = try JSONEncoder().encode(value)
-        let json = TerminalText.escapingJSON(String(decoding: encoded, as: UTF8.self))
+        let json = MemoRenderer.json(value)
         #expect(!json.unicodeScalars.contains(where: TerminalText.isUnsafe))
         let decoded = try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
         #expect(decoded == value)
