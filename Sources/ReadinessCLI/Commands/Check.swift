@@ -96,8 +96,11 @@ struct Check: ParsableCommand {
             }
             if redact { report = Redactor(bundle: loaded.bundle).redact(report) }
             let templates = chosen.usesTemplates ? try TemplateLocator.locate(explicit: templateDir, format: chosen).directory : nil
-            let text = try MemoRenderer.render(report, as: chosen, templateDirectory: templates)
-            try Terminal.write(text, to: output)
+            if chosen == .json {
+                try Terminal.write(json: MemoRenderer.jsonBytes(report), to: output)
+            } else {
+                try Terminal.write(try MemoRenderer.render(report, as: chosen, templateDirectory: templates), to: output)
+            }
             decision = report.decision.level
         } catch {
             Terminal.printDiagnostics(error.diagnostics)

@@ -19,7 +19,18 @@ enum Terminal {
     /// - Throws: `DiagnosticError` when the file cannot be written.
     static func write(_ text: String, to path: String?) throws(DiagnosticError) {
         guard let path else { return print(text) }
-        do { try AtomicFile.write(text, to: path) } catch {
+        try write(path) { try AtomicFile.write(text, to: path) }
+    }
+
+    /// Writes JSON from `MemoRenderer.jsonBytes` as `write(_:to:)` does text. It is written as it
+    /// is: the encoder has already escaped every character that could act on a terminal.
+    static func write(json: Data, to path: String?) throws(DiagnosticError) {
+        guard let path else { return FileHandle.standardOutput.write(json) }
+        try write(path) { try AtomicFile.write(json, to: path) }
+    }
+
+    private static func write(_ path: String, _ body: () throws -> Void) throws(DiagnosticError) {
+        do { try body() } catch {
             throw DiagnosticError(Diagnostic(id: "output.unwritable", message: "cannot write '\(path)'", at: nil,
                                              hint: error.localizedDescription))
         }

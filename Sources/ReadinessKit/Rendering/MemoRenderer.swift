@@ -43,9 +43,14 @@ public enum MemoRenderer {
     /// and bidirectional characters escaped, so it is safe to show on a terminal (see
     /// `PrettyJSONEncoder`).
     public static func json<T: Encodable>(_ value: T) -> String {
+        String(decoding: jsonBytes(value), as: UTF8.self)
+    }
+
+    /// `json(value)` as its UTF-8 bytes, for writing out without making a string of a large report.
+    public static func jsonBytes<T: Encodable>(_ value: T) -> Data {
         // Encoding synthesized Codable values of strings, numbers and lists cannot fail.
         guard let text = try? PrettyJSONEncoder(terminator: "\n").encode(value) else { preconditionFailure("report does not encode") }
-        return String(decoding: text, as: UTF8.self)
+        return text
     }
 
     private static func templateSet(_ kind: TemplateKind, in directory: String?) throws(DiagnosticError) -> TemplateSet {

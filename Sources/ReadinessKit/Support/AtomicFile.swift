@@ -5,7 +5,11 @@ import Foundation
 public enum AtomicFile {
     /// Writes `text` as UTF-8 to `path`, replacing any existing file only when complete.
     public static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` to `path`, replacing any existing file only when complete.
+    public static func write(_ bytes: Data, to path: String) throws {
+        try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

@@ -72,6 +72,9 @@ import Testing
         let value = ["caption": "a\u{1B}[2J b\u{9B}1m c\u{202E}d e\u{7F} f\u{0}"]
         let json = MemoRenderer.json(value)
         #expect(!json.unicodeScalars.contains(where: TerminalText.isUnsafe))
+        // So the CLI writes JSON bytes as they are, without the terminal guard.
+        #expect(TerminalText.sanitized(json) == json)
+        #expect(MemoRenderer.jsonBytes(value) == Data(json.utf8))
         let decoded = try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
         #expect(decoded == value)
     }
