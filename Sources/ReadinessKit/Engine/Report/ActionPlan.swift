@@ -25,32 +25,32 @@ public struct ActionItem: Codable, Sendable, Hashable {
 
 enum ActionPlanBuilder {
     static func build(_ results: [RuleResult]) -> [ActionItem] {
-        var items: [(item: ActionItem, order: Int)] = []
+        var items: [ActionItem] = []
         for result in results {
             for finding in result.findings where finding.outcome.isOpen {
-                let item = ActionItem(
+                items.append(ActionItem(
                     number: "", owner: result.owner, deadline: finding.deadline, rule: result.rule, title: result.title,
                     subject: finding.subject?.path, action: finding.remediation, legalBasis: result.legalBasis,
-                    severity: finding.severity, outcome: finding.outcome)
-                items.append((item, items.count))
+                    severity: finding.severity, outcome: finding.outcome))
             }
         }
-        let owners = Owner.allCases
-        let sorted = items.sorted { left, right in
-            let a = left.item, b = right.item
-            let ownerA = owners.firstIndex(of: a.owner) ?? 0, ownerB = owners.firstIndex(of: b.owner) ?? 0
-            if ownerA != ownerB { return ownerA < ownerB }
+        // Sorted by small keys rather than by moving the items, which hold many strings.
+        let owners = Dictionary(uniqueKeysWithValues: Owner.allCases.enumerated().map { ($1, $0) })
+        let keys = items.map { (owner: owners[$0.owner] ?? 0, deadline: $0.deadline, severity: $0.severity) }
+        let order = items.indices.sorted { left, right in
+            let a = keys[left], b = keys[right]
+            if a.owner != b.owner { return a.owner < b.owner }
             if a.deadline != b.deadline {
                 guard let dueA = a.deadline else { return false }
                 guard let dueB = b.deadline else { return true }
                 return dueA < dueB
             }
             if a.severity != b.severity { return a.severity < b.severity }
-            return left.order < right.order
+            return left < right
         }
-        return sorted.enumerated().map { index, entry in
-            var item = entry.item
-            item.number = "A\(index + 1)"
+        return order.enumerated().map { position, index in
+            var item = items[index]
+            item.number = "A\(position + 1)"
             return item
         }
     }
