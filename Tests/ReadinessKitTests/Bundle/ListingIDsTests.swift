@@ -2,8 +2,8 @@ import Testing
 @testable import ReadinessKit
 
 @Suite struct ListingIDsTests {
-    private func listing(_ ids: [String]) -> ListingIDs {
-        var listing = ListingIDs()
+    private func listing(_ ids: [String], hash: @escaping ListingIDs.Hash = ListingIDs.seededHash) -> ListingIDs {
+        var listing = ListingIDs(hash: hash)
         for (row, id) in ids.enumerated() {
             var bytes = id
             bytes.withUTF8 { listing.append($0, line: Int32(row + 2)) }
@@ -51,5 +51,19 @@ import Testing
         let (duplicates, found) = listing(ids).search(wanted)
         #expect(duplicates == expected)
         #expect(found == wanted.map { firstLine[$0] != nil })
+    }
+
+    /// With a hash that makes every id of a length collide, only the byte comparisons tell ids apart.
+    @Test func tellsCollidingIdsApartByTheirBytes() {
+        let ids = ["E-1", "E-2", "E-1", "E-3", "E-2", "E-10"]
+        let (duplicates, found) = listing(ids) { UInt64($0.count) }.search(["E-3", "E-4", "E-10", "E-11"])
+        #expect(duplicates == [.init(id: "E-1", line: 4, firstLine: 2), .init(id: "E-2", line: 6, firstLine: 3)])
+        #expect(found == [true, false, true, false])
+    }
+
+    @Test func namesEachRepeatAsItsRowWroteIt() {
+        let (duplicates, _) = listing(["E;", "E\u{37E}", "cafe\u{301}", "caf\u{E9}"]).search([])
+        #expect(duplicates.map(\.id) == ["E\u{37E}", "caf\u{E9}"])
+        #expect(duplicates.map { Array($0.id.unicodeScalars) } == [["E", "\u{37E}"], ["c", "a", "f", "\u{E9}"]])
     }
 }

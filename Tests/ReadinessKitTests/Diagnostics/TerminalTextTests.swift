@@ -32,4 +32,23 @@ import Testing
         #expect(TerminalText.sanitized(memo) == memo)
         #expect(TerminalText.sanitized(memo, singleLine: true) == memo.replacingOccurrences(of: "\n", with: "\\u{A}"))
     }
+
+    /// The byte tests that stand in for `TerminalText.isUnsafe` (the terminal guard's shortcut and
+    /// the JSON writer's escaping, which lets the CLI write JSON unguarded) agree with it on every
+    /// scalar.
+    @Test func byteTestsAgreeWithIsUnsafeOnEveryScalar() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(scalar) + "b"
+            let unsafe = TerminalText.isUnsafe(scalar) && scalar != "\n" && scalar != "\t"
+            if unsafe && TerminalText.sanitized(text) == text { disagreements.append(value) }
+            if value >= 0x7F {
+                var utf8 = Array(String(scalar).utf8)
+                let escaped = utf8.withUnsafeMutableBufferPointer { JSONByteBuffer.unsafeScalar(in: UnsafeBufferPointer($0), at: 0) != nil }
+                if escaped != TerminalText.isUnsafe(scalar) { disagreements.append(value) }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
+    }
 }

@@ -39,13 +39,16 @@ import Testing
         var files: [String: String] = [:]
         for index in 0..<12 {
             let charge = index % 3 == 0 ? "charges:\n  - {id: C1, count: 1, statute: 18 U.S.C. § 2252A(a)(5)(B), offence: possession}" : ""
-            files[String(format: "case-%02d/case.yaml", index)] = index == 5 ? "format: readiness-bundle/1\ncase: [" : caseYAML(charge)
+            let yaml = caseYAML(charge)
+            files[String(format: "case-%02d/case.yaml", index)] = index == 5 ? "format: readiness-bundle/1\ncase: ["
+                : index % 4 == 1 ? yaml.replacingOccurrences(of: "US-FED", with: "UK-EW") : yaml
         }
         let folder = try TemporaryBundle(files)
         let paths = Docket.bundlePaths(in: [folder.path])
         let packs = try RulePackLoader().load([Repository.path("rules")])
         let compile: DocketChecker.Compile = { (bundle) throws(DiagnosticError) in
-            try ChecklistCompiler.compile(try ChecklistCompiler.select(from: packs, jurisdiction: "US-FED"))
+            let jurisdiction = bundle.caseRecord["jurisdiction"]?.stringValue ?? ""
+            return try ChecklistCompiler.compile(try ChecklistCompiler.select(from: packs, jurisdiction: jurisdiction))
         }
         let options = CaseChecker.Options(asOf: Day(year: 2026, month: 6, day: 1)!)
         let done = SharedSlot<[Int]>()
@@ -63,6 +66,7 @@ import Testing
         #expect(try encoder.encode(rows) == encoder.encode(oneByOne))
         #expect(rows.map(\.bundle) == paths)
         #expect(rows[5].decision == "invalid")
+        #expect(Set(rows.map(\.blockers)).count > 1, "US and England & Wales bundles get their own checklists")
         #expect(done.value == Array(1...12))
     }
 }

@@ -38,7 +38,7 @@ import Testing
 
     @Test("interleaved containers, repeated keys and swallowed errors go to JSONEncoder")
     func fallsBack() throws {
-        for value in [Unusual.interleaved, .repeatedKey, .equivalentKeys, .sameNestedKeyTwice, .swallowedError] {
+        for value in [Unusual.interleaved, .repeatedKey, .equivalentKeys, .sameNestedKeyTwice, .swallowedError, .unsafeText] {
             let writer = PrettyJSONWriter()
             try? writer.encodeRoot(value)
             #expect(writer.isUnusable, "\(value)")
@@ -166,7 +166,7 @@ private struct Nest: Encodable {
 
 /// Uses the encoder in ways the fast writer does not reproduce.
 private enum Unusual: Encodable {
-    case interleaved, repeatedKey, equivalentKeys, sameNestedKeyTwice, swallowedError
+    case interleaved, repeatedKey, equivalentKeys, sameNestedKeyTwice, swallowedError, unsafeText
 
     struct Key: CodingKey {
         var stringValue: String
@@ -194,6 +194,10 @@ private enum Unusual: Encodable {
             try first.encode(1, forKey: Key(stringValue: "b"))
             var second = container.nestedContainer(keyedBy: Key.self, forKey: Key(stringValue: "n"))
             try second.encode(2, forKey: Key(stringValue: "a"))
+        case .unsafeText:
+            // Falls back (a repeated key) with characters only the escaping pass makes safe.
+            try container.encode("a\u{202E}b\u{9B}c\u{7F}d\u{2066}", forKey: Key(stringValue: "k\u{61C}"))
+            try container.encode("\u{200E}", forKey: Key(stringValue: "k\u{61C}"))
         case .swallowedError:
             try container.encode("kept", forKey: Key(stringValue: "a"))
             try? container.encode(Double.nan, forKey: Key(stringValue: "b"))

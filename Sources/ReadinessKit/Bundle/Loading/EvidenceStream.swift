@@ -109,10 +109,11 @@ struct ListingCheck {
                        at: SourceLocation(file: path, line: Int(duplicate.line), column: 1), hint: "give each entry in 'evidence' its own id")
         }
         let unresolved = zip(references, found).filter { !$1 }.map(\.0)
-        let known = unresolved.isEmpty ? [] : ids.all()
+        // Ids are only listed when the suggestion search will use them (see `suggestionLimit`).
+        let known = unresolved.isEmpty || ids.count > ReferenceChecker.suggestionLimit ? [] : ids.all()
         let missing = unresolved.map { reference in
             ReferenceChecker.dangling(field: reference.field, id: reference.id, collection: "evidence",
-                                      known: known, at: reference.location, record: nil)
+                                      known: known, hasEntries: ids.count > 0, at: reference.location, record: nil)
         }
         guard repeated.isEmpty, missing.isEmpty else { throw DiagnosticError(repeated + missing) }
         return .init(count: count, source: .init(path: path, sha256: BundleFiles.hex(hasher.finalize())))

@@ -20,13 +20,20 @@ struct ListingIDs {
         let firstLine: Int32
     }
 
+    /// Hashes ids' bytes; tests give a weak one to make ids collide.
+    typealias Hash = (UnsafeBufferPointer<UInt8>) -> UInt64
+
     private var hashes: [UInt64] = []
     private var lines: [Int32] = []
     /// The normalized bytes of every id, one after another; id `n` ends at `ends[n]`.
     private var arena: [UInt8] = []
     private var ends: [Int] = []
+    /// Ids not already in normal form, as the rows wrote them, by row ordinal (for messages).
+    private var written: [Int: String] = [:]
+    private let hash: Hash
 
-    init(capacity: Int = 0) {
+    init(capacity: Int = 0, hash: @escaping Hash = ListingIDs.seededHash) {
+        self.hash = hash
         hashes.reserveCapacity(capacity)
         lines.reserveCapacity(capacity)
         ends.reserveCapacity(capacity)
@@ -37,10 +44,12 @@ struct ListingIDs {
         if id.allSatisfy({ $0 < 0x80 }) {
             arena.append(contentsOf: id)
         } else {
-            arena.append(contentsOf: String(decoding: id, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+            let text = String(decoding: id, as: UTF8.self), normal = text.precomposedStringWithCanonicalMapping
+            arena.append(contentsOf: normal.utf8)
+            if !normal.utf8.elementsEqual(id) { written[ends.count] = text }
         }
         let start = ends.last ?? 0
-        hashes.append(arena.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start...])) })
+        hashes.append(arena.withUnsafeBufferPointer { hash(UnsafeBufferPointer(rebasing: $0[start...])) })
         ends.append(arena.count)
         lines.append(line)
     }
@@ -49,7 +58,7 @@ struct ListingIDs {
     /// `wanted` is the id of some row.
     func search(_ wanted: [String]) -> (duplicates: [Duplicate], found: [Bool]) {
         let keys = wanted.map { Array($0.allSatisfy(\.isASCII) ? $0.utf8 : $0.precomposedStringWithCanonicalMapping.utf8) }
-        let wantedHashes = Dictionary(grouping: keys.indices) { keys[$0].withUnsafeBufferPointer(Self.hash) }
+        let wantedHashes = Dictionary(grouping: keys.indices) { keys[$0].withUnsafeBufferPointer(hash) }
         let repeated = repeatedHashes()
         var found = [Bool](repeating: false, count: wanted.count)
         var seen: [UInt64: [Int]] = [:]  // ordinals of the distinct ids with a repeated hash
@@ -65,8 +74,7 @@ struct ListingIDs {
             }
             guard repeated.contains(hash) else { continue }
             if let first = seen[hash, default: []].first(where: { bytes(of: $0).elementsEqual(bytes(of: ordinal)) }) {
-                duplicates.append(Duplicate(id: String(decoding: bytes(of: ordinal), as: UTF8.self),
-                                            line: lines[ordinal], firstLine: lines[first]))
+                duplicates.append(Duplicate(id: id(ordinal), line: lines[ordinal], firstLine: lines[first]))
             } else {
                 seen[hash, default: []].append(ordinal)
             }
@@ -74,9 +82,17 @@ struct ListingIDs {
         return (duplicates, found)
     }
 
-    /// Every id, in normalization form C; for suggesting an id in place of a missing one.
+    /// The number of ids.
+    var count: Int { ends.count }
+
+    /// Every id as written; for suggesting an id in place of a missing one.
     func all() -> Set<String> {
-        Set(ends.indices.map { String(decoding: bytes(of: $0), as: UTF8.self) })
+        Set(ends.indices.map(id))
+    }
+
+    /// Row `ordinal`'s id as the row wrote it.
+    private func id(_ ordinal: Int) -> String {
+        written[ordinal] ?? String(decoding: bytes(of: ordinal), as: UTF8.self)
     }
 
     private func bytes(of ordinal: Int) -> ArraySlice<UInt8> {
@@ -107,7 +123,7 @@ struct ListingIDs {
         return repeated
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func seededHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
         return UInt64(bitPattern: Int64(hasher.finalize()))

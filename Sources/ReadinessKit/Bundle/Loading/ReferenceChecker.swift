@@ -20,13 +20,21 @@ struct ReferenceChecker {
         return diagnostics
     }
 
-    /// The diagnostic for a reference to an id that does not exist.
+    /// The most ids searched for a "did you mean" (each missing reference sorts and compares them
+    /// all; a million-row listing would take seconds per reference).
+    static let suggestionLimit = 100_000
+
+    /// The diagnostic for a reference to an id that does not exist; `known` are the collection's
+    /// ids (`hasEntries` says whether it has any when they are not all given).
     static func dangling(
-        field: String, id: String, collection: String, known: Set<String>, at location: SourceLocation, record: Int?
+        field: String, id: String, collection: String, known: Set<String>, hasEntries: Bool? = nil,
+        at location: SourceLocation, record: Int?
     ) -> Diagnostic {
         let prefix = record.map { "record \($0): " } ?? ""
-        let hint = Suggestion.didYouMean(id, in: known.sorted())
-            ?? (known.isEmpty ? "the bundle has no \(collection); add one with id '\(id)'" : "define '\(id)' in \(collection) or correct the id")
+        let searched = known.count <= suggestionLimit ? Suggestion.didYouMean(id, in: known.sorted()) : nil
+        let hint = searched
+            ?? (hasEntries ?? !known.isEmpty
+                ? "define '\(id)' in \(collection) or correct the id" : "the bundle has no \(collection); add one with id '\(id)'")
         return Diagnostic(
             id: "bundle.dangling-reference",
             message: "\(prefix)'\(field)' names '\(id)', but there is no such entry in \(collection)",

@@ -117,7 +117,6 @@ extension RuleEvaluator {
             let requireSteps = require.test(rowsOf: block, rowVariable: slot, context: &context, into: &passing)
             (context.totalSteps, context.totalBudgetSpent) = (totalSteps, spent)
             var passes = 0
-            defer { if passes > 0 { counts[.pass, default: 0] += passes } }
             for row in 0..<block.count {
                 let steps: Int? = switch (inScope[row], passing[row]) {
                 case (.no, _): scopeSteps
@@ -140,6 +139,7 @@ extension RuleEvaluator {
                     check(block.record(at: row), index: block.firstIndex + row, waivers: &waivers)
                 }
             }
+            if passes > 0 { counts[.pass, default: 0] += passes }
         }
 
         private mutating func note(_ id: String) {

@@ -66,23 +66,32 @@ struct EvidenceTally: Sendable {
     }
 
     /// Adds the values of a text column to `counts`. A listing names a few locations and devices
-    /// over and over, so cells are first tallied against the block's first few distinct values,
-    /// compared as bytes; only those values become strings.
+    /// over and over, so cells are tallied against the block's first few distinct values, compared
+    /// as bytes, and only those values become strings; past them, runs of equal cells are counted
+    /// at once.
     private static func count(_ column: ColumnBlock.Column?, rows: Int, absent: String, into counts: inout [String: Int]) {
         guard case .text(let cells)? = column else {
             counts[absent, default: 0] += rows
             return
         }
         var distinct: [(row: Int, count: Int)] = []
+        var run: (row: Int, count: Int)?
+        func countRun() {
+            if let run { counts[cells.string(at: run.row) ?? absent, default: 0] += run.count }
+        }
         for row in 0..<rows {
-            if let index = distinct.firstIndex(where: { cells.cellsEqual($0.row, row) }) {
+            if let current = run, cells.cellsEqual(current.row, row) {
+                run?.count += 1
+            } else if let index = distinct.firstIndex(where: { cells.cellsEqual($0.row, row) }) {
                 distinct[index].count += 1
             } else if distinct.count < 16 {
                 distinct.append((row, 1))
             } else {
-                counts[cells.string(at: row) ?? absent, default: 0] += 1
+                countRun()
+                run = (row, 1)
             }
         }
+        countRun()
         for (row, count) in distinct { counts[cells.string(at: row) ?? absent, default: 0] += count }
     }
 
