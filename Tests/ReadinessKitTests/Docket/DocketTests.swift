@@ -53,7 +53,7 @@ import Testing
         let options = CaseChecker.Options(asOf: Day(year: 2026, month: 6, day: 1)!)
         let done = SharedSlot<[Int]>()
         let rows = DocketChecker(options: options, compile: compile).rows(paths) { count in done.update { $0 = ($0 ?? []) + [count] } }
-        let oneByOne = try paths.map { path in
+        let oneByOne = paths.map { path in
             do throws(DiagnosticError) {
                 let loaded = try BundleLoader().load(path, streamingEvidence: true)
                 return Docket.row(bundle: path, report: try CaseChecker(checklist: try compile(loaded.bundle)).check(loaded, options: options))

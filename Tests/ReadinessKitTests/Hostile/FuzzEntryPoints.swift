@@ -227,7 +227,7 @@ enum FuzzEntryPoints {
     /// Writes `data` in place, without the temporary file and fsync of an atomic write (which
     /// made file writing most of the loader target's time).
     static func write(_ data: Data, to path: String) -> Bool {
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         guard let handle = FileHandle(forWritingAtPath: path) else { return false }
         defer { try? handle.close() }
         do {
@@ -315,7 +315,7 @@ enum FuzzEntryPoints {
               - {id: E2, device: D1, location: unallocated, hash_verified: false, path: "<script>{case.id}</script>"}
               - {id: E3, location: thumbnail_cache}
             """
-        FileManager.default.createFile(atPath: folder + "/case.yaml", contents: Data(yaml.utf8))
+        _ = FileManager.default.createFile(atPath: folder + "/case.yaml", contents: Data(yaml.utf8))
         return try? BundleLoader().load(folder).bundle
     }()
 
@@ -368,7 +368,7 @@ enum FuzzEntryPoints {
                 legal_basis: [FRE 901(a)]
             """
         let file = scratch + "/rules/fuzz.yaml"
-        FileManager.default.createFile(atPath: file, contents: Data(pack.utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(pack.utf8))
         guard let packs = try? RulePackLoader().load([file]) else { return nil }
         return try? ChecklistCompiler.compile(packs)
     }()

@@ -55,7 +55,7 @@ import Testing
     func oversizedDocument() throws {
         let folder = try bundle("")
         let path = folder + "/witnesses.yaml"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: UInt64(BundleLoader.documentByteLimit + 1))  // sparse: nothing is written
         try handle.close()

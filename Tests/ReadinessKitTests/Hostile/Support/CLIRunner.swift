@@ -44,8 +44,8 @@ enum CLIRunner {
         // Captured outside `directory`, so "nothing was written" checks see only what the tool wrote.
         let capture = NSTemporaryDirectory() + "/readiness-cli-\(UUID().uuidString)"
         let outPath = capture + ".stdout", errPath = capture + ".stderr"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         defer {
             try? FileManager.default.removeItem(atPath: outPath)
             try? FileManager.default.removeItem(atPath: errPath)
