@@ -123,7 +123,6 @@ extension JSONByteBuffer {
     /// only stand inside strings, where the escape means the same value.
     static func escapingUnsafeScalars(_ json: Data) -> Data {
         var output = JSONByteBuffer(capacity: json.count + 64)
-        defer { output.release() }
         json.withUnsafeBytes { raw in
             let utf8 = raw.bindMemory(to: UInt8.self)
             var copied = 0

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Growable bytes in memory the buffer manages itself: appending is a capacity check and a copy,
-/// without an array's uniqueness and bounds checks. The owner calls `release()` once, at the end.
-struct JSONByteBuffer {
+/// without an array's uniqueness and bounds checks. It cannot be copied, so exactly one owner frees
+/// the memory, when the buffer goes away.
+struct JSONByteBuffer: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
@@ -13,14 +14,17 @@ struct JSONByteBuffer {
         base = memory.assumingMemoryBound(to: UInt8.self)
     }
 
-    func release() { free(base) }
+    deinit { free(base) }
 
     /// The bytes written, handed over without copying; the buffer is left empty (and still to be
     /// released).
     mutating func takeData() -> Data {
         let length = count
         let bytes = realloc(base, max(length, 1)) ?? UnsafeMutableRawPointer(base)
-        self = JSONByteBuffer(capacity: 16)
+        // The memory is the data's now; the buffer starts again in new memory (assigning a new
+        // buffer to `self` would free the memory just handed over).
+        guard let memory = malloc(16) else { fatalError("out of memory") }
+        (base, count, capacity) = (memory.assumingMemoryBound(to: UInt8.self), 0, 16)
         return Data(bytesNoCopy: bytes, count: length, deallocator: .free)
     }
 

@@ -7,7 +7,7 @@
 /// encoder, which has no end of its own, ends when its enclosing container is written to again or
 /// ends. Using a container after its value ended, or any other use this cannot reproduce exactly,
 /// sets `gaveUp`.
-struct JSONWriterState {
+struct JSONWriterState: ~Copyable {
     var output = JSONByteBuffer(capacity: 1 << 16)
     private(set) var frames: [JSONFrame] = []
     /// The members of the open objects: each object's in one run, after its enclosing object's.
@@ -27,12 +27,6 @@ struct JSONWriterState {
     /// The deepest level at which `JSONEncoder` writes an object or array (its writer refuses
     /// nesting of 512).
     static let maximumLevel = 510
-
-    func release() {
-        output.release()
-        keys.release()
-        scratch.release()
-    }
 
     /// Marks the output as unusable, returning the error that says so.
     mutating func giveUp() -> JSONWriterGaveUp {

@@ -15,7 +15,6 @@ final class PrettyJSONWriter {
     }
 
     deinit {
-        state.pointee.release()
         state.deinitialize(count: 1)
         state.deallocate()
     }
