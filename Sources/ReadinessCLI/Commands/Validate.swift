@@ -25,9 +25,8 @@ struct Validate: ParsableCommand {
         var reports: [ValidationReport] = []
         for path in bundles {
             do throws(DiagnosticError) {
-                let loaded = try loader.load(path)
-                reports.append(ValidationReport(bundle: path, valid: true, summary: BundleSummary(loaded.bundle),
-                                                diagnostics: loaded.warnings))
+                let validated = try loader.validate(path)
+                reports.append(ValidationReport(bundle: path, valid: true, summary: validated.summary, diagnostics: validated.warnings))
             } catch {
                 reports.append(ValidationReport(bundle: path, valid: false, summary: nil, diagnostics: error.diagnostics))
             }

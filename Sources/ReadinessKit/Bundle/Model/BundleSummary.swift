@@ -9,11 +9,12 @@ public struct BundleSummary: Hashable, Sendable, Codable, CustomStringConvertibl
     public var cyberTipFiles: Int
     public var witnesses: Int
 
-    public init(_ bundle: CaseBundle) {
+    /// The summary of `bundle`; `evidenceItems` counts an evidence listing read as a stream.
+    public init(_ bundle: CaseBundle, evidenceItems: Int? = nil) {
         caseID = bundle.caseRecord.id ?? ""
         jurisdiction = bundle.caseRecord["jurisdiction"]?.stringValue ?? ""
         charges = bundle.records(in: "charges").count
-        evidenceItems = bundle.records(in: "evidence").count
+        self.evidenceItems = evidenceItems ?? bundle.records(in: "evidence").count
         devices = bundle.records(in: "devices").count
         cyberTips = bundle.records(in: "cybertips").count
         cyberTipFiles = bundle.records(in: "cybertip_files").count
