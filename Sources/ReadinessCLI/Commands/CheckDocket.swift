@@ -15,7 +15,7 @@ extension Check {
             Terminal.printDiagnostics(error.diagnostics)
             throw Terminal.invalidInput
         }
-        let progress = Progress("Checking bundles:")
+        let progress = Progress("Checking the docket:", unit: "bundles")
         let selection = selection
         let checker = DocketChecker(options: .init(asOf: day, profile: profile)) { (bundle) throws(DiagnosticError) in
             try selection.checklist(for: bundle, from: packs)

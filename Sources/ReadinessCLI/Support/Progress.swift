@@ -5,21 +5,24 @@ import Foundation
 /// lock keeps the updates whole.
 final class Progress: @unchecked Sendable {
     private let label: String
+    private let unit: String
     private let start = Date()
     private let enabled = isatty(STDERR_FILENO) == 1
     private let lock = NSLock()
     private var shown = false
 
-    init(_ label: String) {
+    /// A counter shown as `label count unit…`.
+    init(_ label: String, unit: String = "items") {
         self.label = label
+        self.unit = unit
     }
 
-    /// Reports `count` items done.
+    /// Reports `count` done.
     func update(_ count: Int) {
         guard enabled, Date().timeIntervalSince(start) > 1 else { return }
         lock.withLock {
             shown = true
-            FileHandle.standardError.write(Data("\r\(label) \(count.formatted()) items…".utf8))
+            FileHandle.standardError.write(Data("\r\(label) \(count.formatted()) \(unit)…".utf8))
         }
     }
 
