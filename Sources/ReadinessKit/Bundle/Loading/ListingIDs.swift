@@ -123,6 +123,7 @@ struct ListingIDs {
         return repeated
     }
 
+    /// The bytes hashed with Swift's `Hasher`, whose seed differs from run to run.
     static func seededHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
