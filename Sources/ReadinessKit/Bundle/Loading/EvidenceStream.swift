@@ -105,8 +105,9 @@ struct ListingCheck {
     func finish() throws(DiagnosticError) -> EvidenceStream.Summary {
         let (duplicates, found) = ids.search(references.map(\.id))
         let repeated = duplicates.map { duplicate in
-            Diagnostic(id: "bundle.duplicate-id", message: "duplicate id '\(duplicate.id)' in evidence (first at \(path):\(duplicate.firstLine):1)",
-                       at: SourceLocation(file: path, line: Int(duplicate.line), column: 1), hint: "give each entry in 'evidence' its own id")
+            ReferenceChecker.duplicate(id: duplicate.id, collection: "evidence",
+                                       at: SourceLocation(file: path, line: Int(duplicate.line), column: 1),
+                                       first: SourceLocation(file: path, line: Int(duplicate.firstLine), column: 1))
         }
         let unresolved = zip(references, found).filter { !$1 }.map(\.0)
         // Ids are only listed when the suggestion search will use them (see `suggestionLimit`).

@@ -7,10 +7,8 @@ struct ReferenceChecker {
         var diagnostics: [Diagnostic] = []
         for (collection, record) in bundle.duplicates {
             guard let id = record.id else { continue }
-            let place = bundle.record(in: collection, id: id)?.location.map { " (first at \($0))" } ?? ""
-            diagnostics.append(Diagnostic(
-                id: "bundle.duplicate-id", message: "duplicate id '\(id)' in \(collection)\(place)",
-                at: record.location, hint: "give each entry in '\(collection)' its own id"))
+            diagnostics.append(Self.duplicate(id: id, collection: collection, at: record.location,
+                                              first: bundle.record(in: collection, id: id)?.location))
         }
         for reference in references where bundle.record(in: reference.collection, id: reference.id) == nil {
             let known = Set(bundle.index[reference.collection]?.keys ?? [:].keys)
@@ -18,6 +16,12 @@ struct ReferenceChecker {
                                              known: known, at: reference.location, record: nil))
         }
         return diagnostics
+    }
+
+    /// The diagnostic for a second entry with an id that `first` already has.
+    static func duplicate(id: String, collection: String, at location: SourceLocation?, first: SourceLocation?) -> Diagnostic {
+        Diagnostic(id: "bundle.duplicate-id", message: "duplicate id '\(id)' in \(collection)" + (first.map { " (first at \($0))" } ?? ""),
+                   at: location, hint: "give each entry in '\(collection)' its own id")
     }
 
     /// The most ids searched for a "did you mean" (each missing reference sorts and compares them
