@@ -6,7 +6,7 @@ import Testing
         var listing = ListingIDs(hash: hash)
         for (row, id) in ids.enumerated() {
             var bytes = id
-            bytes.withUTF8 { listing.append($0, line: Int32(row + 2)) }
+            _ = bytes.withUTF8 { listing.append($0, line: Int32(row + 2)) }
         }
         return listing
     }

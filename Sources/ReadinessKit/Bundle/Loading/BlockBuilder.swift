@@ -13,7 +13,8 @@ struct BlockBuilder {
     /// The columns of required fields of the item, in schema order.
     private let required: [Int]
     private var lines: [Int32] = []
-    private var count = 0
+    /// The number of rows added.
+    private(set) var count = 0
     /// Ids remembered per reference column.
     static let knownCacheSize = 8
 
@@ -74,6 +75,16 @@ struct BlockBuilder {
         defer { lines.removeAll(keepingCapacity: true) }
         return ColumnBlock(type: itemType, collection: "evidence", firstIndex: count - lines.count, count: lines.count,
                            columns: finished, nestedTypes: nestedTypes, file: file, lines: lines)
+    }
+
+    /// This builder continuing at item `index`, after `diagnostics` (problems found before, which
+    /// count towards the limit); it must have no rows waiting.
+    func resumed(at index: Int, after diagnostics: [Diagnostic]) -> BlockBuilder {
+        precondition(lines.isEmpty, "a builder resumed with rows waiting")
+        var resumed = self
+        resumed.count = index
+        resumed.diagnostics = diagnostics
+        return resumed
     }
 
     /// A diagnostic when the reference in column `index` names no record of its collection.

@@ -91,11 +91,14 @@ struct CSVReader {
     }
 
     /// Calls `body` with each record in order (the header is record 0); stops at the first syntax error.
-    /// `consumed` is told how many bytes have been read so far, for progress and hashing.
+    /// `chunk` sees the bytes as they are read, for hashing. Reading starts in `state` (a part of a
+    /// file that begins at a record boundary is read from the record number, line and width found
+    /// before it) and ends in the state returned.
+    @discardableResult
     func forEachRow(
-        chunk: (Data) -> Void = { _ in }, _ body: (Row) throws(DiagnosticError) -> Void
-    ) throws(DiagnosticError) {
-        var state = ScanState()
+        from state: ScanState = ScanState(), chunk: (Data) -> Void = { _ in }, _ body: (Row) throws(DiagnosticError) -> Void
+    ) throws(DiagnosticError) -> ScanState {
+        var state = state
         switch source {
         case .data(let data):
             chunk(data)
@@ -118,13 +121,18 @@ struct CSVReader {
                 if final { break }
             }
         }
+        return state
     }
 
-    /// What carries over between chunks.
-    private struct ScanState {
+    /// Where reading stands between records.
+    struct ScanState: Sendable {
+        /// The number of the next record (the header is record 0).
         var number = 0
+        /// The number of fields of the header, once read.
         var width: Int?
+        /// The line the next record starts on.
         var line = 1
+        /// Whether the start of the file (and any byte-order mark) is behind.
         var started = false
     }
 

@@ -14,9 +14,8 @@ public struct EvidenceStream: Sendable {
     let references: [PendingReference]
     /// Rows per block (tests make it small to cross block boundaries).
     var blockSize = 16_384
-
-    /// Evidence ids that other sections of the bundle refer to (e.g. the items a charge rests on).
-    public var referencedIDs: Set<String> { Set(references.map(\.id)) }
+    /// Bytes per piece of the listing parsed on its own thread (tests make it small).
+    var pieceSize = 4 << 20
 
     /// What reading the listing found.
     public struct Summary: Sendable {
@@ -55,6 +54,18 @@ public struct EvidenceStream: Sendable {
         try reader.forEachBlock(chunk: chunk, body)
     }
 
+    /// `readBlocks`, with the parsing spread over every core (see `ParallelListingReader`); `chunk`
+    /// and `body` are called on the calling thread, in file order.
+    ///
+    /// - Throws: `DiagnosticError` with every problem in the rows, after the last row.
+    func readBlocksInParallel(chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) {
+        var tabular = TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
+        tabular.blockSize = blockSize
+        var reader = ParallelListingReader(tabular: tabular, path: path)
+        reader.chunkSize = pieceSize
+        try reader.forEachBlock(chunk: chunk, body)
+    }
+
     /// A check across the listing's rows, fed the blocks and bytes `readBlocks` gives.
     func makeCheck() -> ListingCheck {
         ListingCheck(path: path, references: references,
@@ -72,11 +83,15 @@ struct ListingCheck {
     private var ids = ListingIDs()
     private var count = 0
     private var bytesRead = 0
+    /// The ids `references` name, by hash, to spot their rows as they are read.
+    private let referenced: [UInt64: [[UInt8]]]
 
     init(path: String, references: [PendingReference], fileSize: Int?) {
         self.path = path
         self.references = references
         self.fileSize = fileSize
+        let ids = self.ids
+        referenced = Dictionary(grouping: Set(references.map { ListingIDs.key($0.id) })) { ids.hash(ofKey: $0) }
     }
 
     /// Adds bytes of the file, in order.
@@ -85,18 +100,22 @@ struct ListingCheck {
         bytesRead += chunk.count
     }
 
-    /// Adds a block of rows, in order.
-    mutating func add(_ block: ColumnBlock) {
+    /// Adds a block of rows, in order; returns the rows whose ids other sections refer to.
+    @discardableResult
+    mutating func add(_ block: ColumnBlock) -> [Int] {
         if count == 0, let fileSize, bytesRead > 0 {
             // Sized once, from the bytes read for the first block (at most twice as many as it
             // holds), so a million ids are not copied at every doubling.
             ids = ListingIDs(capacity: min(2 * fileSize / max(bytesRead / max(block.count, 1), 1), 50_000_000))
         }
         count += block.count
-        guard let slot = block.type.idSlot, case .text(let column)? = block.columns[.init(slot: slot)] else { return }
+        guard let slot = block.type.idSlot, case .text(let column)? = block.columns[.init(slot: slot)] else { return [] }
+        var referencedRows: [Int] = []
         for row in 0..<block.count where column.present[row] {
-            column.withCell(row) { ids.append($0, line: block.lines[row]) }
+            let hash = column.withCell(row) { ids.append($0, line: block.lines[row]) }
+            if !referenced.isEmpty, let keys = referenced[hash], keys.contains(where: ids.lastID) { referencedRows.append(row) }
         }
+        return referencedRows
     }
 
     /// What the listing holds, once every block is added.

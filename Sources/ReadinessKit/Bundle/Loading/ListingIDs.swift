@@ -39,8 +39,9 @@ struct ListingIDs {
         ends.reserveCapacity(capacity)
     }
 
-    /// Adds the id of the next row, found on `line`.
-    mutating func append(_ id: UnsafeBufferPointer<UInt8>, line: Int32) {
+    /// Adds the id of the next row, found on `line`; returns its hash.
+    @discardableResult
+    mutating func append(_ id: UnsafeBufferPointer<UInt8>, line: Int32) -> UInt64 {
         if id.allSatisfy({ $0 < 0x80 }) {
             arena.append(contentsOf: id)
         } else {
@@ -49,16 +50,34 @@ struct ListingIDs {
             if !normal.utf8.elementsEqual(id) { written[ends.count] = text }
         }
         let start = ends.last ?? 0
-        hashes.append(arena.withUnsafeBufferPointer { hash(UnsafeBufferPointer(rebasing: $0[start...])) })
+        let idHash = arena.withUnsafeBufferPointer { hash(UnsafeBufferPointer(rebasing: $0[start...])) }
+        hashes.append(idHash)
         ends.append(arena.count)
         lines.append(line)
+        return idHash
+    }
+
+    /// The bytes `id` is kept and hashed as: its normalization form C.
+    static func key(_ id: String) -> [UInt8] {
+        Array(id.allSatisfy(\.isASCII) ? id.utf8 : id.precomposedStringWithCanonicalMapping.utf8)
+    }
+
+    /// The hash of a `key`, as `append` gives it.
+    func hash(ofKey key: [UInt8]) -> UInt64 {
+        key.withUnsafeBufferPointer(hash)
+    }
+
+    /// Whether the id of the last row appended is `key`.
+    func lastID(is key: [UInt8]) -> Bool {
+        guard let last = ends.indices.last else { return false }
+        return bytes(of: last).elementsEqual(key)
     }
 
     /// Every row whose id an earlier row has, in the order of the rows, and whether each of
     /// `wanted` is the id of some row.
     func search(_ wanted: [String]) -> (duplicates: [Duplicate], found: [Bool]) {
-        let keys = wanted.map { Array($0.allSatisfy(\.isASCII) ? $0.utf8 : $0.precomposedStringWithCanonicalMapping.utf8) }
-        let wantedHashes = Dictionary(grouping: keys.indices) { keys[$0].withUnsafeBufferPointer(hash) }
+        let keys = wanted.map(Self.key)
+        let wantedHashes = Dictionary(grouping: keys.indices) { hash(ofKey: keys[$0]) }
         let repeated = repeatedHashes()
         var found = [Bool](repeating: false, count: wanted.count)
         var seen: [UInt64: [Int]] = [:]  // ordinals of the distinct ids with a repeated hash

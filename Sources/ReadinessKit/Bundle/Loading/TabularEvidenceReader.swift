@@ -28,21 +28,39 @@ struct TabularEvidenceReader {
     /// hold every item; `chunk` sees the file's bytes as they are read. Throws all problems found,
     /// after the last row.
     func forEachBlock(chunk: (Data) -> Void = { _ in }, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) {
-        guard let itemType = schema.type(named: "EvidenceItem") else { preconditionFailure("schema lacks EvidenceItem") }
-        var nestedTypes: [Int: RecordType] = [:]
-        if let slot = itemType.slot(of: "grading"), let gradingType = schema.type(named: "Grading") { nestedTypes[slot] = gradingType }
         var builder: BlockBuilder?
-        try reader.forEachRow(chunk: chunk) { (row) throws(DiagnosticError) in
+        try readRows(reader, builder: &builder, chunk: chunk, body)
+        if let block = builder?.finish() { body(block) }
+        if let diagnostics = builder?.diagnostics, !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+    }
+
+    /// Reads `csv`'s records from `state` into `builder`, calling `body` with each block it fills;
+    /// reading from record 0 makes `builder` from the header. Returns the state after the last
+    /// record. Throws the first syntax error or a problem with the header.
+    @discardableResult
+    func readRows(
+        _ csv: CSVReader, from state: CSVReader.ScanState = .init(), builder: inout BlockBuilder?,
+        chunk: (Data) -> Void = { _ in }, _ body: (ColumnBlock) -> Void
+    ) throws(DiagnosticError) -> CSVReader.ScanState {
+        try csv.forEachRow(from: state, chunk: chunk) { (row) throws(DiagnosticError) in
             guard row.number > 0 else {
-                builder = BlockBuilder(
-                    itemType: itemType, nestedTypes: nestedTypes, columns: try plan(header: row, itemType: itemType, nestedTypes: nestedTypes),
-                    file: reader.file, blockSize: blockSize, knownIDs: knownIDs)
+                builder = try makeBuilder(header: row)
                 return
             }
             if let block = builder?.add(row) { body(block) }
         }
-        if let block = builder?.finish() { body(block) }
-        if let diagnostics = builder?.diagnostics, !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+    }
+
+    /// The builder for rows under `header`.
+    ///
+    /// - Throws: `DiagnosticError` for unknown, repeated or missing columns.
+    private func makeBuilder(header: CSVReader.Row) throws(DiagnosticError) -> BlockBuilder {
+        guard let itemType = schema.type(named: "EvidenceItem") else { preconditionFailure("schema lacks EvidenceItem") }
+        var nestedTypes: [Int: RecordType] = [:]
+        if let slot = itemType.slot(of: "grading"), let gradingType = schema.type(named: "Grading") { nestedTypes[slot] = gradingType }
+        return BlockBuilder(
+            itemType: itemType, nestedTypes: nestedTypes, columns: try plan(header: header, itemType: itemType, nestedTypes: nestedTypes),
+            file: reader.file, blockSize: blockSize, knownIDs: knownIDs)
     }
 
     private func plan(header: CSVReader.Row, itemType: RecordType, nestedTypes: [Int: RecordType]) throws(DiagnosticError) -> [BlockBuilder.Column] {

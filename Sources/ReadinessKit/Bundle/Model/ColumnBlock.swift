@@ -34,6 +34,13 @@ public struct ColumnBlock: Sendable {
         self.lines = lines
     }
 
+    /// The same rows as items `items` further on in their collection, starting `lines` lines
+    /// further into their file (for a part of a file read apart from what precedes it).
+    func moved(byItems items: Int, lines offset: Int) -> ColumnBlock {
+        ColumnBlock(type: type, collection: collection, firstIndex: firstIndex + items, count: count, columns: columns,
+                    nestedTypes: nestedTypes, file: file, lines: lines.map { Int32(clamping: Int($0) + offset) })
+    }
+
     /// A field of the rows' type (`nested` nil), or a field of a record-typed field (e.g. `grading.method`).
     public struct FieldKey: Hashable, Sendable {
         public var slot: Int

@@ -30,18 +30,12 @@ extension CaseChecker {
                                                            attestations: attestations))
         }
         let active = runs.indices.filter { runs[$0].start(waivers: &waivers) }
-        let keep = stream.referencedIDs
         var kept: [Value] = []
         var tally = EvidenceTally()
-        let idSlot = base.schema.type(named: "EvidenceItem")?.idSlot
-        let read = try Self.parallelRead(stream) { block in
+        let read = try Self.parallelRead(stream) { block, referencedRows in
             for run in active { runs[run].check(block, waivers: &waivers) }
             questions.add(block)
-            if !keep.isEmpty, let idSlot, case .text(let ids)? = block.columns[.init(slot: idSlot)] {
-                for row in 0..<block.count where ids.string(at: row).map(keep.contains) == true {
-                    kept.append(.record(block.record(at: row)))
-                }
-            }
+            for row in referencedRows { kept.append(.record(block.record(at: row))) }
             tally.add(block)
             progress(block.firstIndex + block.count)
         }
@@ -82,42 +76,13 @@ extension CaseChecker {
         return try check(base.replacingEvidence(.list(items), adding: read.source), options: options)
     }
 
-    /// Parses the listing on another thread, handing over its bytes and blocks of rows, so
-    /// parsing and checking use both cores; `body` and the checks across rows run on the calling
-    /// thread, in file order.
-    static func parallelRead(_ stream: EvidenceStream, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) -> EvidenceStream.Summary {
-        let handoff = Handoff<ReadPiece>(capacity: 8)
-        let failure = SharedSlot<DiagnosticError>()
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            do throws(DiagnosticError) {
-                try stream.readBlocks(chunk: { handoff.put([.bytes($0)]) }) { handoff.put([.rows($0)]) }
-            } catch {
-                failure.value = error
-            }
-            handoff.close()
-            done.signal()
-        }
+    /// Reads the listing with its parsing spread over every core; `body` and the checks across
+    /// rows run on the calling thread, in file order. `body` is given each block with the rows
+    /// whose ids other sections of the bundle refer to (the rows to keep).
+    static func parallelRead(_ stream: EvidenceStream, _ body: (ColumnBlock, [Int]) -> Void) throws(DiagnosticError) -> EvidenceStream.Summary {
         var check = stream.makeCheck()
-        while let pieces = handoff.take() {
-            for piece in pieces {
-                switch piece {
-                case .bytes(let chunk): check.read(chunk)
-                case .rows(let block):
-                    check.add(block)
-                    body(block)
-                }
-            }
-        }
-        done.wait()
-        if let error = failure.value { throw error }
+        try stream.readBlocksInParallel(chunk: { check.read($0) }) { block in body(block, check.add(block)) }
         return try check.finish()
-    }
-
-    /// What the parsing thread hands over: the file's bytes (for its hash) or a block of rows.
-    private enum ReadPiece: Sendable {
-        case bytes(Data)
-        case rows(ColumnBlock)
     }
 }
 

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Reads a CSV file in pieces that each end at a record boundary, so the pieces can be parsed on
+/// different threads and the results joined in file order.
+///
+/// A boundary is a line feed outside quotes: one with an even number of double quotes before it
+/// in the piece. Pieces start at boundaries, so that holds for every well-formed file. In a file
+/// with a stray quote the count can be wrong after it, but the piece holding the stray quote
+/// starts at a true boundary and fails to parse exactly as a whole read does; the pieces after a
+/// failed one are not used.
+struct ListingSplitter {
+    private let handle: FileHandle
+    private let chunkSize: Int
+    /// Bytes read after the last piece's end.
+    private var leftover = Data()
+    private var atEnd = false
+
+    /// A splitter over the file at `path` that reads `chunkSize` bytes at a time, or `nil` when it
+    /// cannot be opened.
+    init?(path: String, chunkSize: Int) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        self.handle = handle
+        self.chunkSize = max(chunkSize, 1)
+    }
+
+    /// Closes the file.
+    func close() {
+        try? handle.close()
+    }
+
+    /// The file's first record and anything before it (a byte-order mark), ending at the first
+    /// boundary; `nil` when no boundary comes within `limit` bytes (a file whose lines end with
+    /// carriage returns only, or a header with a very long quoted name), which a caller reads
+    /// whole instead.
+    mutating func header(limit: Int) -> Data? {
+        var searched = 0
+        while true {
+            if let end = Self.firstBoundary(in: leftover, from: searched) { return take(upTo: end) }
+            searched = leftover.count
+            guard !atEnd, leftover.count < limit else { return atEnd ? take(upTo: leftover.count) : nil }
+            readChunk()
+        }
+    }
+
+    /// The next piece: at least one whole record, ending at the last boundary in the bytes read;
+    /// the file's last bytes when it ends; `nil` once everything has been handed out.
+    mutating func next() -> Data? {
+        while true {
+            if atEnd { return leftover.isEmpty ? nil : take(upTo: leftover.count) }
+            readChunk()
+            if !atEnd, let end = Self.lastBoundary(in: leftover) { return take(upTo: end) }
+        }
+    }
+
+    /// Everything not yet handed out, in one piece.
+    mutating func rest() -> Data {
+        while !atEnd { readChunk() }
+        return take(upTo: leftover.count)
+    }
+
+    private mutating func readChunk() {
+        guard let chunk = try? handle.read(upToCount: chunkSize), !chunk.isEmpty else {
+            atEnd = true
+            return
+        }
+        if leftover.isEmpty { leftover = chunk } else { leftover.append(chunk) }
+    }
+
+    /// The first `count` bytes of `leftover`, removed from it.
+    private mutating func take(upTo count: Int) -> Data {
+        let piece = leftover.prefix(count)
+        leftover = count < leftover.count ? Data(leftover[(leftover.startIndex + count)...]) : Data()
+        return piece
+    }
+
+    /// The offset just past the first line feed with an even number of quotes before it, looking
+    /// from `start` (quotes before `start` are counted too).
+    static func firstBoundary(in data: Data, from start: Int) -> Int? {
+        data.withUnsafeBytes { raw -> Int? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var quotes = 0
+            for index in bytes.indices {
+                switch bytes[index] {
+                case UInt8(ascii: "\""): quotes += 1
+                case UInt8(ascii: "\n") where index >= start && quotes % 2 == 0: return index + 1
+                default: break
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The offset just past the last line feed with an even number of quotes before it.
+    static func lastBoundary(in data: Data) -> Int? {
+        data.withUnsafeBytes { raw -> Int? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var quotes = quoteCount(bytes)
+            var index = bytes.count
+            while index > 0 {
+                index -= 1
+                switch bytes[index] {
+                case UInt8(ascii: "\""): quotes -= 1
+                case UInt8(ascii: "\n") where quotes % 2 == 0: return index + 1
+                default: break
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The number of double quotes in `bytes`. `memchr` skips the runs between quotes many bytes
+    /// at a time (most listings have few quotes); where they come thick, eight bytes are counted
+    /// at a time instead.
+    private static func quoteCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 0
+        var cursor = UnsafeRawPointer(base)
+        let end = UnsafeRawPointer(base + bytes.count)
+        while cursor < end, let quote = memchr(cursor, 0x22, end - cursor) {
+            count += 1
+            cursor = UnsafeRawPointer(quote) + 1
+            if count % 1024 == 0, cursor - UnsafeRawPointer(base) < 64 * count {
+                return count + denseQuoteCount(UnsafeBufferPointer(start: base + (cursor - UnsafeRawPointer(base)), count: end - cursor))
+            }
+        }
+        return count
+    }
+
+    /// The number of double quotes in `bytes`, counted eight bytes at a time.
+    private static func denseQuoteCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var count = 0, index = 0
+        while index + 8 <= bytes.count {
+            // A byte of `word` is zero exactly where the input byte is a quote; this sets the high
+            // bit of each zero byte and of no other (no carry crosses bytes).
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (ones &* 0x22)
+            count += (~(((word & lows) &+ lows) | word | lows)).nonzeroBitCount
+            index += 8
+        }
+        return count + bytes[index...].count { $0 == 0x22 }
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+
+/// Reads an evidence listing on every core: `ListingSplitter` cuts the file into pieces at record
+/// boundaries, worker threads parse the pieces, and the calling thread takes them in file order,
+/// so `chunk` and `body` see what a read from start to end gives them, in the same order.
+///
+/// A worker parses a piece without knowing how many records and lines come before it; its blocks
+/// are renumbered when they are taken. A piece with any problem is read again on the calling
+/// thread from the numbers before it, so every diagnostic, and the limit on how many are kept, is
+/// exactly that of a read from start to end.
+struct ParallelListingReader {
+    let tabular: TabularEvidenceReader
+    let path: String
+    /// Bytes read at a time (tests make it small to cut a listing into many pieces).
+    var chunkSize = 4 << 20
+    /// Threads parsing pieces.
+    var workers = ProcessInfo.processInfo.activeProcessorCount
+
+    /// Calls `body` with each block of rows in file order; `chunk` sees the file's bytes in order.
+    ///
+    /// - Throws: `DiagnosticError` with every problem in the listing, after the last row, or the
+    ///   first syntax error, as `TabularEvidenceReader.forEachBlock` does.
+    func forEachBlock(chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) {
+        let file = tabular.reader.file
+        guard var splitter = ListingSplitter(path: path, chunkSize: chunkSize) else {
+            throw DiagnosticError(Diagnostic(id: "bundle.not-found", message: "cannot read '\(file)'", at: nil))
+        }
+        // The header is read here, for the column plan every worker needs; blank lines may come first.
+        var builder: BlockBuilder?
+        var state = CSVReader.ScanState()
+        while builder == nil {
+            let piece: Data
+            if let header = splitter.header(limit: chunkSize) {
+                piece = header
+            } else if !state.started {
+                // No line feed near the start (carriage returns end the lines): read in one pass.
+                splitter.close()
+                return try tabular.forEachBlock(chunk: chunk, body)
+            } else {
+                piece = splitter.rest()
+            }
+            chunk(piece)
+            state = try tabular.readRows(CSVReader(file: file, data: piece), from: state, builder: &builder, body)
+            if piece.isEmpty { break }
+        }
+        guard var template = builder else { return splitter.close() }
+        if let block = template.finish() { body(block) }
+        try readPieces(splitter, template: template, after: state, chunk: chunk, body)
+    }
+
+    /// Parses the pieces after the header on the worker threads and takes them in order.
+    private func readPieces(
+        _ splitter: ListingSplitter, template: BlockBuilder, after header: CSVReader.ScanState,
+        chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void
+    ) throws(DiagnosticError) {
+        let queue = PieceQueue(splitter: splitter, inFlight: 2 * max(workers, 1))
+        let relative = CSVReader.ScanState(number: 1, width: header.width, line: 1, started: true)
+        let fresh = template.resumed(at: 0, after: [])
+        let stopped = DispatchGroup()
+        for _ in 0..<max(workers, 1) {
+            stopped.enter()
+            Thread.detachNewThread { [tabular] in
+                while let (sequence, bytes) = queue.next() {
+                    queue.deposit(Self.parse(bytes, tabular: tabular, builder: fresh, from: relative), at: sequence)
+                }
+                stopped.leave()
+            }
+        }
+        defer {
+            queue.cancel()
+            stopped.wait()
+            queue.close()
+        }
+        var state = header
+        var index = template.count
+        var diagnostics = template.diagnostics
+        var sequence = 0
+        while let piece = queue.take(sequence) {
+            chunk(piece.bytes)
+            if piece.isClean {
+                for block in piece.blocks { body(block.moved(byItems: index, lines: state.line - 1)) }
+                index += piece.records
+                state.number += piece.records
+                state.line += piece.lines
+            } else {
+                var builder: BlockBuilder? = template.resumed(at: index, after: diagnostics)
+                state = try tabular.readRows(CSVReader(file: tabular.reader.file, data: piece.bytes), from: state, builder: &builder, body)
+                if let block = builder?.finish() { body(block) }
+                index = builder?.count ?? index
+                diagnostics = builder?.diagnostics ?? diagnostics
+            }
+            sequence += 1
+        }
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+    }
+
+    /// Parses one piece, numbering its records and lines from `relative`.
+    private static func parse(
+        _ bytes: Data, tabular: TabularEvidenceReader, builder: BlockBuilder, from relative: CSVReader.ScanState
+    ) -> ParsedPiece {
+        var builder: BlockBuilder? = builder
+        var blocks: [ColumnBlock] = []
+        do throws(DiagnosticError) {
+            let end = try tabular.readRows(CSVReader(file: tabular.reader.file, data: bytes), from: relative, builder: &builder) {
+                blocks.append($0)
+            }
+            if let block = builder?.finish() { blocks.append(block) }
+            return ParsedPiece(bytes: bytes, blocks: blocks, records: end.number - relative.number, lines: end.line - relative.line,
+                               isClean: builder?.diagnostics.isEmpty ?? true)
+        } catch {
+            return ParsedPiece(bytes: bytes, blocks: [], records: 0, lines: 0, isClean: false)
+        }
+    }
+}
+
+/// A piece of a listing as a worker parsed it, numbered as if it began the file.
+struct ParsedPiece: Sendable {
+    var bytes: Data
+    var blocks: [ColumnBlock]
+    /// The records and lines it holds.
+    var records: Int
+    var lines: Int
+    /// Whether it parsed with no problem (a piece with one is read again, numbered in place).
+    var isClean: Bool
+}
+
+/// The pieces of one listing between the splitter, the workers and the thread taking them in order;
+/// at most `inFlight` pieces are read and not yet taken, so memory stays bounded.
+final class PieceQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var splitter: ListingSplitter
+    private let inFlight: Int
+    private var handedOut = 0
+    private var taken = 0
+    private var parsed: [Int: ParsedPiece] = [:]
+    private var exhausted = false
+    private var cancelled = false
+
+    init(splitter: ListingSplitter, inFlight: Int) {
+        self.splitter = splitter
+        self.inFlight = inFlight
+    }
+
+    /// The next piece to parse and its sequence number; `nil` when there are no more or reading stopped.
+    func next() -> (Int, Data)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !cancelled, !exhausted, handedOut - taken >= inFlight { condition.wait() }
+        guard !cancelled, !exhausted else { return nil }
+        guard let bytes = splitter.next() else {
+            exhausted = true
+            condition.broadcast()
+            return nil
+        }
+        handedOut += 1
+        return (handedOut - 1, bytes)
+    }
+
+    /// Hands in the parsed piece number `sequence`.
+    func deposit(_ piece: ParsedPiece, at sequence: Int) {
+        condition.lock()
+        parsed[sequence] = piece
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Piece number `sequence`, once parsed; `nil` when the listing has no such piece.
+    func take(_ sequence: Int) -> ParsedPiece? {
+        condition.lock()
+        defer { condition.unlock() }
+        while parsed[sequence] == nil, !(exhausted && sequence >= handedOut) { condition.wait() }
+        taken = sequence + 1
+        condition.broadcast()
+        return parsed.removeValue(forKey: sequence)
+    }
+
+    /// Stops handing out pieces (reading ended, or failed).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Closes the file, once no worker reads it.
+    func close() {
+        condition.lock()
+        splitter.close()
+        condition.unlock()
+    }
+}
