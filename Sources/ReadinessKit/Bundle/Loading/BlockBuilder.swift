@@ -12,6 +12,8 @@ struct BlockBuilder {
     private(set) var diagnostics: [Diagnostic] = []
     /// The columns of required fields of the item, in schema order.
     private let required: [Int]
+    /// The columns of references, checked against the ids the bundle defines.
+    private let referenceColumns: [Int]
     private var lines: [Int32] = []
     /// The number of rows added.
     private(set) var count = 0
@@ -36,6 +38,7 @@ struct BlockBuilder {
         self.file = file
         self.blockSize = blockSize
         self.knownIDs = knownIDs
+        referenceColumns = columns.indices.filter { columns[$0].collection != nil }
         required = columns.indices.filter { columns[$0].writer.required && columns[$0].key.nested == nil }
             .sorted { columns[$0].key.slot < columns[$1].key.slot }
     }
@@ -43,19 +46,25 @@ struct BlockBuilder {
     /// Adds a data row; returns a block when it fills one.
     mutating func add(_ row: CSVReader.Row) -> ColumnBlock? {
         guard diagnostics.count < TabularEvidenceReader.diagnosticLimit else { return nil }
-        for index in columns.indices {
-            do throws(ScalarConverter.Failure) {
-                try row.withField(index) { (cell) throws(ScalarConverter.Failure) in try columns[index].writer.append(cell) }
-            } catch {
-                columns[index].writer.appendAbsent()
-                diagnostics.append(Diagnostic(id: error.id, message: "record \(row.number): \(error.message)",
-                                              at: row.location(ofField: index), hint: error.hint))
-                continue
-            }
-            if columns[index].collection != nil, columns[index].writer.lastPresent, let dangling = checkReference(index, row) {
-                diagnostics.append(dangling)
+        // The cells are converted through one borrow of the columns, not a uniqueness check per cell.
+        var failures: [(column: Int, failure: ScalarConverter.Failure)] = []
+        columns.withUnsafeMutableBufferPointer { columns in
+            for index in columns.indices {
+                do throws(ScalarConverter.Failure) {
+                    try row.withField(index) { (cell) throws(ScalarConverter.Failure) in try columns[index].writer.append(cell) }
+                } catch {
+                    columns[index].writer.appendAbsent()
+                    failures.append((index, error))
+                }
             }
         }
+        var problems = failures.map { index, error in
+            (index, Diagnostic(id: error.id, message: "record \(row.number): \(error.message)", at: row.location(ofField: index), hint: error.hint))
+        }
+        for index in referenceColumns where columns[index].writer.lastPresent {
+            if let dangling = checkReference(index, row) { problems.append((index, dangling)) }
+        }
+        if !problems.isEmpty { diagnostics += problems.sorted { $0.0 < $1.0 }.map(\.1) }
         for index in required where !columns[index].writer.lastPresent {
             let name = columns[index].writer.name
             diagnostics.append(Diagnostic(

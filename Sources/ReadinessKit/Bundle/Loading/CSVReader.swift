@@ -214,23 +214,24 @@ struct CSVReader {
                     cells.append(Cell(start: textStart, end: scratch.count, quoted: true))
                 } else {
                     let start = index
+                    // The run ends at a comma, a line break, the end of the bytes, or a stray quote.
                     index = Self.plainEnd(bytes, from: index, special)
-                    while index < bytes.count, bytes[index] != comma, bytes[index] != newline, bytes[index] != carriage {
-                        if bytes[index] == quote {
-                            throw failure("csv.stray-quote", "a double quote inside an unquoted field",
-                                          Position(line: line, lineStart: lineStart, offset: index), bytes,
-                                          hint: "quote the whole field and double the inner quote: \"a \"\"b\"\"\"")
-                        }
-                        index += 1
+                    if index < bytes.count, bytes[index] == quote {
+                        throw failure("csv.stray-quote", "a double quote inside an unquoted field",
+                                      Position(line: line, lineStart: lineStart, offset: index), bytes,
+                                      hint: "quote the whole field and double the inner quote: \"a \"\"b\"\"\"")
                     }
                     if index == bytes.count, !final { break records }
                     if !ascii { try validate(bytes[start..<index], Position(line: line, lineStart: lineStart, offset: start), bytes) }
                     cells.append(Cell(start: start, end: index, quoted: false))
                 }
                 guard index < bytes.count else { break }
-                switch bytes[index] {
-                case comma:
+                // Tested apart, and first: all but one field of a record end with a comma.
+                if bytes[index] == comma {
                     index += 1
+                    continue
+                }
+                switch bytes[index] {
                 case carriage where index + 1 < bytes.count && bytes[index + 1] == newline:
                     index += 2
                     endOfRecord = true

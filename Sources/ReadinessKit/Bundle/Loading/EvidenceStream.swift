@@ -85,6 +85,7 @@ struct ListingCheck {
     private var bytesRead = 0
     /// The ids `references` name, by hash, to spot their rows as they are read.
     private let referenced: [UInt64: [[UInt8]]]
+    private let referencedHashes: HashFilter
 
     init(path: String, references: [PendingReference], fileSize: Int?) {
         self.path = path
@@ -92,6 +93,7 @@ struct ListingCheck {
         self.fileSize = fileSize
         let ids = self.ids
         referenced = Dictionary(grouping: Set(references.map { ListingIDs.key($0.id) })) { ids.hash(ofKey: $0) }
+        referencedHashes = HashFilter(referenced.keys)
     }
 
     /// Adds bytes of the file, in order.
@@ -113,7 +115,9 @@ struct ListingCheck {
         var referencedRows: [Int] = []
         for row in 0..<block.count where column.present[row] {
             let hash = column.withCell(row) { ids.append($0, line: block.lines[row]) }
-            if !referenced.isEmpty, let keys = referenced[hash], keys.contains(where: ids.lastID) { referencedRows.append(row) }
+            if referencedHashes.mayContain(hash), let keys = referenced[hash], keys.contains(where: ids.lastID) {
+                referencedRows.append(row)
+            }
         }
         return referencedRows
     }

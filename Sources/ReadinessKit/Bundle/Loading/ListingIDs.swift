@@ -83,11 +83,8 @@ struct ListingIDs {
         var seen: [UInt64: [Int]] = [:]  // ordinals of the distinct ids with a repeated hash
         var duplicates: [Duplicate] = []
         guard !repeated.isEmpty || !wantedHashes.isEmpty else { return ([], found) }
-        // One bit per value of a hash's low 16 bits, set for the hashes looked for: it rules out
-        // almost every row before a dictionary lookup.
-        var filter = [UInt64](repeating: 0, count: 1 << 10)
-        for hash in repeated.union(wantedHashes.keys) { filter[Int(hash & 0xFFFF) >> 6] |= 1 << (hash & 63) }
-        for (ordinal, hash) in hashes.enumerated() where filter[Int(hash & 0xFFFF) >> 6] & (1 << (hash & 63)) != 0 {
+        let filter = HashFilter(repeated.union(wantedHashes.keys))
+        for (ordinal, hash) in hashes.enumerated() where filter.mayContain(hash) {
             if let indices = wantedHashes[hash] {
                 for index in indices where bytes(of: ordinal).elementsEqual(keys[index]) { found[index] = true }
             }
@@ -147,5 +144,21 @@ struct ListingIDs {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
         return UInt64(bitPattern: Int64(hasher.finalize()))
+    }
+}
+
+/// One bit per value of a hash's low 16 bits, set for a few hashes looked for: it rules out almost
+/// every other hash before a dictionary lookup.
+struct HashFilter {
+    private var bits = [UInt64](repeating: 0, count: 1 << 10)
+
+    init(_ hashes: some Sequence<UInt64>) {
+        for hash in hashes { bits[Int(hash & 0xFFFF) >> 6] |= 1 << (hash & 63) }
+    }
+
+    /// Whether `hash` may be one of the hashes (it is not, when this says no).
+    @inline(__always)
+    func mayContain(_ hash: UInt64) -> Bool {
+        bits[Int(hash & 0xFFFF) >> 6] & (1 << (hash & 63)) != 0
     }
 }

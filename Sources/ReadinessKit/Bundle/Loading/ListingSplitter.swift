@@ -58,12 +58,24 @@ struct ListingSplitter {
         return take(upTo: leftover.count)
     }
 
+    /// Reads up to `chunkSize` more bytes into one buffer after `leftover` (which is copied, not
+    /// the chunk: it is at most a record long unless a record spans chunks).
     private mutating func readChunk() {
-        guard let chunk = try? handle.read(upToCount: chunkSize), !chunk.isEmpty else {
+        let capacity = leftover.count + chunkSize
+        guard let buffer = malloc(capacity) else {
             atEnd = true
             return
         }
-        if leftover.isEmpty { leftover = chunk } else { leftover.append(chunk) }
+        leftover.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(buffer), byteCount: $0.count) }
+        var filled = leftover.count
+        while filled < capacity {
+            let count = read(handle.fileDescriptor, buffer + filled, capacity - filled)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            filled += count
+        }
+        if filled == leftover.count { atEnd = true }
+        leftover = Data(bytesNoCopy: buffer, count: filled, deallocator: .free)
     }
 
     /// The first `count` bytes of `leftover`, removed from it.
