@@ -45,20 +45,11 @@ public struct EvidenceStream: Sendable {
     }
 
     /// Parses the listing into blocks, without the checks across rows (`ListingCheck` does
-    /// those), so the two can run on different threads; `chunk` sees the file's bytes as read.
+    /// those), with the parsing spread over every core (see `ParallelListingReader`); `chunk` and
+    /// `body` are called on the calling thread, in file order, `chunk` with the file's bytes.
     ///
     /// - Throws: `DiagnosticError` with every problem in the rows, after the last row.
     func readBlocks(chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) {
-        var reader = TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
-        reader.blockSize = blockSize
-        try reader.forEachBlock(chunk: chunk, body)
-    }
-
-    /// `readBlocks`, with the parsing spread over every core (see `ParallelListingReader`); `chunk`
-    /// and `body` are called on the calling thread, in file order.
-    ///
-    /// - Throws: `DiagnosticError` with every problem in the rows, after the last row.
-    func readBlocksInParallel(chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) {
         var tabular = TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
         tabular.blockSize = blockSize
         var reader = ParallelListingReader(tabular: tabular, path: path)

@@ -81,7 +81,7 @@ extension CaseChecker {
     /// whose ids other sections of the bundle refer to (the rows to keep).
     static func parallelRead(_ stream: EvidenceStream, _ body: (ColumnBlock, [Int]) -> Void) throws(DiagnosticError) -> EvidenceStream.Summary {
         var check = stream.makeCheck()
-        try stream.readBlocksInParallel(chunk: { check.read($0) }) { block in body(block, check.add(block)) }
+        try stream.readBlocks(chunk: { check.read($0) }) { block in body(block, check.add(block)) }
         return try check.finish()
     }
 }
