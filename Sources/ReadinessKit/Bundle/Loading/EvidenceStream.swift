@@ -113,10 +113,23 @@ struct ListingCheck {
         return referencedRows
     }
 
-    /// What the listing holds, once every block is added.
+    /// What the listing holds, once every block is added and the ids are checked (`verify`).
     ///
     /// - Throws: `DiagnosticError` with every duplicate id and dangling reference into the listing.
     func finish() throws(DiagnosticError) -> EvidenceStream.Summary {
+        try verify()
+        return summary
+    }
+
+    /// What the listing holds: its number of items and its file's path and SHA-256.
+    var summary: EvidenceStream.Summary {
+        .init(count: count, source: .init(path: path, sha256: BundleFiles.hex(hasher.finalize())))
+    }
+
+    /// Checks the ids across the listing, once every block is added.
+    ///
+    /// - Throws: `DiagnosticError` with every duplicate id and dangling reference into the listing.
+    func verify() throws(DiagnosticError) {
         let (duplicates, found) = ids.search(references.map(\.id))
         let repeated = duplicates.map { duplicate in
             ReferenceChecker.duplicate(id: duplicate.id, collection: "evidence",
@@ -131,6 +144,27 @@ struct ListingCheck {
                                       known: known, hasEntries: ids.count > 0, at: reference.location, record: nil)
         }
         guard repeated.isEmpty, missing.isEmpty else { throw DiagnosticError(repeated + missing) }
-        return .init(count: count, source: .init(path: path, sha256: BundleFiles.hex(hasher.finalize())))
+    }
+}
+
+/// A listing's ids being checked on another thread (`ListingCheck.verify`), so that the search
+/// for duplicates in a million ids runs beside the rest of a check.
+final class ListingVerification: Sendable {
+    private let problems = SharedSlot<DiagnosticError>()
+    private let searched = DispatchGroup()
+
+    /// Starts checking `listing`'s ids.
+    init(_ listing: ListingCheck) {
+        DispatchQueue.global().async(group: searched) { [problems] in
+            do throws(DiagnosticError) { try listing.verify() } catch { problems.value = error }
+        }
+    }
+
+    /// Waits for the check.
+    ///
+    /// - Throws: `DiagnosticError` with every duplicate id and dangling reference into the listing.
+    func wait() throws(DiagnosticError) {
+        searched.wait()
+        if let error = problems.value { throw error }
     }
 }

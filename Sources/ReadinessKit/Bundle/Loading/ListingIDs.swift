@@ -21,7 +21,7 @@ struct ListingIDs {
     }
 
     /// Hashes ids' bytes; tests give a weak one to make ids collide.
-    typealias Hash = (UnsafeBufferPointer<UInt8>) -> UInt64
+    typealias Hash = @Sendable (UnsafeBufferPointer<UInt8>) -> UInt64
 
     private var hashes: [UInt64] = []
     private var lines: [Int32] = []

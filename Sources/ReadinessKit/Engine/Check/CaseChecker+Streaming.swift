@@ -32,14 +32,18 @@ extension CaseChecker {
         let active = runs.indices.filter { runs[$0].start(waivers: &waivers) }
         var kept: [Value] = []
         var tally = EvidenceTally()
-        let read = try Self.parallelRead(stream) { block, referencedRows in
+        let listing = try Self.parallelRead(stream) { block, referencedRows in
             for run in active { runs[run].check(block, waivers: &waivers) }
             questions.add(block)
             for row in referencedRows { kept.append(.record(block.record(at: row))) }
             tally.add(block)
             progress(block.firstIndex + block.count)
         }
+        let read = listing.summary
+        // The ids are checked on another thread while the rules finish.
+        let verification = ListingVerification(listing)
         guard let answers = questions.settle() else {
+            try verification.wait()
             return try checkFullyLoaded(stream, base: base, options: options, progress: progress)
         }
         let bundle = base.replacingEvidence(.list(kept), adding: read.source)
@@ -57,8 +61,10 @@ extension CaseChecker {
         }
         var summary = BundleSummary(bundle)
         summary.evidenceItems = read.count
-        return report(bundle, results: results, waivers: waivers, profile: profile, options: options, summary: summary,
-                      evidence: tally)
+        let report = report(bundle, results: results, waivers: waivers, profile: profile, options: options, summary: summary,
+                            evidence: tally)
+        try verification.wait()
+        return report
     }
 }
 
@@ -78,11 +84,12 @@ extension CaseChecker {
 
     /// Reads the listing with its parsing spread over every core; `body` and the checks across
     /// rows run on the calling thread, in file order. `body` is given each block with the rows
-    /// whose ids other sections of the bundle refer to (the rows to keep).
-    static func parallelRead(_ stream: EvidenceStream, _ body: (ColumnBlock, [Int]) -> Void) throws(DiagnosticError) -> EvidenceStream.Summary {
+    /// whose ids other sections of the bundle refer to (the rows to keep). Returns the check across
+    /// the listing's rows, its ids not yet checked (`ListingCheck.verify`).
+    static func parallelRead(_ stream: EvidenceStream, _ body: (ColumnBlock, [Int]) -> Void) throws(DiagnosticError) -> ListingCheck {
         var check = stream.makeCheck()
         try stream.readBlocks(chunk: { check.read($0) }) { block in body(block, check.add(block)) }
-        return try check.finish()
+        return check
     }
 }
 
