@@ -21,7 +21,7 @@ import Testing
     @Test func defaultThreshold() throws {
         let threshold = JSONArrayConcurrency.defaultThreshold
         #expect(try expectSameJSON((0..<threshold - 1).map { ChunkItem(number: $0) }) == 0)
-        #expect(try expectSameJSON((0..<threshold).map { ChunkItem(number: $0) }) == max(2, JSONArrayConcurrency().chunks))
+        #expect(try expectSameJSON((0..<threshold).map { ChunkItem(number: $0) }) == JSONArrayConcurrency().chunks)
     }
 
     @Test("elements holding arrays, which are not split again inside a chunk")

@@ -12,8 +12,9 @@ import Foundation
 /// moved on, the same key twice, nesting deeper than 510 levels; see `JSONWriterState`) is encoded
 /// again with `JSONEncoder`, whose output is then escaped the same way.
 ///
-/// The elements of a long array of `Sendable` values are encoded in chunks on every core and the
-/// chunks' text joined in order (see `JSONArrayConcurrency`); the text is the same.
+/// The elements of a long array of `ConcurrentlyEncodable` values (a report's findings and action
+/// plan) are encoded in chunks on every core and the chunks' text joined in order (see
+/// `PrettyJSONWriter.encodeInChunks`); the text is the same.
 struct PrettyJSONEncoder {
     /// Text written after the JSON, such as a line break.
     var terminator: StaticString = ""
