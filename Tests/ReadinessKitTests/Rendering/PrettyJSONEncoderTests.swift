@@ -94,11 +94,17 @@ import Testing
 }
 
 /// Expects the fast writer, without falling back, to give the old pipeline's text for `value`,
-/// and `MemoRenderer.json` to give it too.
-func expectSameJSON<T: Encodable>(_ value: T, _ comment: String = "", sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+/// and `MemoRenderer.json` to give it too. Returns how many chunks of arrays the writer, splitting
+/// arrays as `concurrency` says, encoded on other threads.
+@discardableResult
+func expectSameJSON<T: Encodable>(
+    _ value: T, _ comment: String = "", concurrency: JSONArrayConcurrency? = JSONArrayConcurrency(),
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws -> Int {
     let expected = try OldJSONPipeline.json(value)
-    let writer = PrettyJSONWriter()
+    let writer = PrettyJSONWriter(concurrency: concurrency)
     try writer.encodeRoot(value)
+    let chunks = writer.chunksSpliced
     #expect(!writer.isUnusable, "fell back to JSONEncoder \(comment)", sourceLocation: sourceLocation)
     let fast = String(decoding: writer.takeText(terminator: "\n"), as: UTF8.self)
     if fast != expected {
@@ -106,6 +112,7 @@ func expectSameJSON<T: Encodable>(_ value: T, _ comment: String = "", sourceLoca
         Issue.record("differs at byte \(common) \(comment): \(String(decoding: Array(fast.utf8.dropFirst(max(0, common - 80)).prefix(160)), as: UTF8.self).debugDescription) vs \(String(decoding: Array(expected.utf8.dropFirst(max(0, common - 80)).prefix(160)), as: UTF8.self).debugDescription)", sourceLocation: sourceLocation)
     }
     #expect(MemoRenderer.json(value) == expected, "MemoRenderer.json \(comment)", sourceLocation: sourceLocation)
+    return chunks
 }
 
 /// The JSON pipeline `MemoRenderer.json` used before `PrettyJSONEncoder`: `JSONEncoder`, then

@@ -110,7 +110,7 @@ struct RandomCodable {
 }
 
 extension RandomCodable {
-    struct Node: Codable {
+    struct Node: Codable, ConcurrentlyEncodable {
         var name: String
         var children: [Node]
         var leaves: [Leaf]
@@ -126,7 +126,7 @@ extension RandomCodable {
         var foundation: FoundationValues?
     }
 
-    struct Leaf: Codable {
+    struct Leaf: Codable, ConcurrentlyEncodable {
         var text: String
         var number: Int
         var flag: Bool

@@ -65,7 +65,7 @@ struct JSONFrameHandle {
 struct JSONWriterGaveUp: Error {}
 
 /// A key in `codingPath`.
-struct JSONPathKey: CodingKey {
+struct JSONPathKey: CodingKey, Sendable {
     var stringValue: String
     var intValue: Int?
 

@@ -22,6 +22,9 @@ struct JSONWriterState: ~Copyable {
     /// Set when an error passed through a container: if the value caught it and went on, part of a
     /// member may have been written where `JSONEncoder` would have written none.
     var sawError = false
+    /// The keys leading to the outermost frame, for a state writing a chunk of an array's elements
+    /// (see `beginChunk`); empty otherwise.
+    private var basePath: [JSONPathKey] = []
     private var lastID = 0
 
     /// The deepest level at which `JSONEncoder` writes an object or array (its writer refuses
@@ -57,6 +60,29 @@ struct JSONWriterState: ~Copyable {
             pathKey = .none
         }
         return push(level: parent.level + 1, isOpenEnded: isOpenEnded, pathKey: pathKey, shape: shape)
+    }
+
+    /// Opens the frame of an array whose elements from `firstIndex` on this state writes, as a chunk
+    /// of the array `path` leads to, with its brackets at `level`. Only the elements' text is
+    /// written (each with its separator); the array is never closed.
+    mutating func beginChunk(path: [JSONPathKey], level: Int, firstIndex: Int) -> JSONFrameHandle {
+        basePath = path
+        let handle = push(level: level, isOpenEnded: false, pathKey: .none, shape: .array)
+        frames[handle.index].count = firstIndex
+        return handle
+    }
+
+    /// Appends `count` elements written elsewhere (`text`, each with its separator) to the array
+    /// `handle`, which must be the innermost frame.
+    mutating func appendElements(_ text: UnsafeRawBufferPointer, count: Int, to handle: JSONFrameHandle) {
+        precondition(handle.index == frames.count - 1 && frames[handle.index].id == handle.id && frames[handle.index].shape == .array)
+        frames[handle.index].count += count
+        output.append(text.bindMemory(to: UInt8.self))
+    }
+
+    /// The indentation level of the brackets of `handle`'s value.
+    func level(of handle: JSONFrameHandle) -> Int {
+        frames[handle.index].level
     }
 
     /// Whether `handle` names a frame that is still open.
@@ -174,8 +200,13 @@ struct JSONWriterState: ~Copyable {
 
     /// The keys leading to the value of `handle`.
     func codingPath(to handle: JSONFrameHandle) -> [any CodingKey] {
+        pathKeys(to: handle)
+    }
+
+    /// `codingPath(to:)` as the writer's own keys.
+    func pathKeys(to handle: JSONFrameHandle) -> [JSONPathKey] {
         guard isOpen(handle) else { return [] }
-        return frames[...handle.index].compactMap { frame -> (any CodingKey)? in
+        return basePath + frames[...handle.index].compactMap { frame -> JSONPathKey? in
             switch frame.pathKey {
             case .none: nil
             case .index(let index): JSONPathKey(intValue: index)

@@ -11,16 +11,22 @@ import Foundation
 /// way the writer does not reproduce exactly (writing to a nested container after its parent has
 /// moved on, the same key twice, nesting deeper than 510 levels; see `JSONWriterState`) is encoded
 /// again with `JSONEncoder`, whose output is then escaped the same way.
+///
+/// The elements of a long array of `ConcurrentlyEncodable` values (a report's findings and action
+/// plan) are encoded in chunks on every core and the chunks' text joined in order (see
+/// `PrettyJSONWriter.encodeInChunks`); the text is the same.
 struct PrettyJSONEncoder {
     /// Text written after the JSON, such as a line break.
     var terminator: StaticString = ""
+    /// When arrays are split across threads; nil to encode on the calling thread only.
+    var concurrency: JSONArrayConcurrency? = JSONArrayConcurrency()
 
     /// The JSON text of `value`, then `terminator`.
     ///
     /// - Throws: What `JSONEncoder` throws: `EncodingError.invalidValue` for an infinite or NaN
     ///   number or a top-level value that encodes nothing, or an error from the value itself.
     func encode<T: Encodable>(_ value: T) throws -> Data {
-        let writer = PrettyJSONWriter()
+        let writer = PrettyJSONWriter(concurrency: concurrency)
         do {
             try writer.encodeRoot(value)
         } catch {

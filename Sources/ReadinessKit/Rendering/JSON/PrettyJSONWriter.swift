@@ -8,8 +8,14 @@ import Foundation
 /// `state.pointee` is one method call that never calls back into a value, so none overlap.
 final class PrettyJSONWriter {
     let state: UnsafeMutablePointer<JSONWriterState>
+    /// When long arrays are encoded in chunks on several threads (`PrettyJSONWriter+Chunks.swift`);
+    /// nil to encode everything on the calling thread, as a chunk's own writer does.
+    var concurrency: JSONArrayConcurrency?
+    /// How many chunks of arrays were encoded on other threads and spliced in (for tests).
+    var chunksSpliced = 0
 
-    init() {
+    init(concurrency: JSONArrayConcurrency? = JSONArrayConcurrency()) {
+        self.concurrency = concurrency
         state = .allocate(capacity: 1)
         state.initialize(to: JSONWriterState())
     }
@@ -63,6 +69,13 @@ final class PrettyJSONWriter {
 
     private func encodeContent<T: Encodable>(_ value: T, into handle: JSONFrameHandle) throws {
         do {
+            // An array is one reference wide: testing that first spares other values the cast
+            // (some 20 ns each) and the checked read of `concurrency`.
+            if MemoryLayout<T>.size == MemoryLayout<[Int]>.size, let concurrency,
+               let arrayType = T.self as? any ConcurrentlyEncodableArray.Type,
+               arrayType.encodeInChunks(value, by: self, into: handle, concurrency) {
+                return
+            }
             try value.encode(to: JSONValueEncoder(writer: self, handle: handle))
         } catch {
             state.pointee.sawError = true
