@@ -93,6 +93,30 @@ import Testing
         try expectSameInPieces("\n" + (Self.header + Self.rows(15)).replacingOccurrences(of: "\n", with: "\r"))
     }
 
+    @Test func aListingThatCannotBeReadIsAnErrorNotAShorterListing() throws {
+        // Reading a directory fails (EISDIR) as a failing disk would, after it has been opened.
+        let folder = try TemporaryBundle(["evidence.csv/unreadable": ""])
+        let path = folder.path + "/evidence.csv"
+        let tabular = TabularEvidenceReader(schema: .v1, reader: CSVReader(file: "evidence.csv", path: path), knownIDs: [:])
+        var problems: [[String]] = []
+        do throws(DiagnosticError) {
+            try tabular.forEachBlock { _ in }
+        } catch {
+            problems.append(error.diagnostics.map(\.description))
+        }
+        do throws(DiagnosticError) {
+            try ParallelListingReader(tabular: tabular, path: path).forEachBlock(chunk: { _ in }) { _ in }
+        } catch {
+            problems.append(error.diagnostics.map(\.description))
+        }
+        #expect(problems.count == 2)
+        for problem in problems {
+            #expect(problem.count == 1)
+            #expect(problem.first?.hasPrefix("error: cannot read 'evidence.csv': ") == true)
+            #expect(problem.first?.hasSuffix("[bundle.read-error]") == true)
+        }
+    }
+
     @Test func piecesEndAtRecordBoundaries() {
         #expect(ListingSplitter.lastBoundary(in: Data("a\nb\"c\nd\"\ne".utf8)) == 9)
         #expect(ListingSplitter.lastBoundary(in: Data("a\nb\"c\nd".utf8)) == 2)

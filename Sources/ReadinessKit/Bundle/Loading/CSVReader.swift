@@ -110,7 +110,12 @@ struct CSVReader {
             defer { try? handle.close() }
             var pending = Data()
             while true {
-                let next = (try? handle.read(upToCount: chunkSize)) ?? nil
+                let next: Data?
+                do {
+                    next = try handle.read(upToCount: chunkSize)
+                } catch {
+                    throw Self.readFailure(file: file, reason: (error as NSError).localizedDescription)
+                }
                 let final = next?.isEmpty ?? true
                 if let next {
                     chunk(next)
@@ -122,6 +127,13 @@ struct CSVReader {
             }
         }
         return state
+    }
+
+    /// The error for a listing whose bytes could not all be read (a failing disk or network
+    /// share): reading stops rather than check part of the file as if it were all of it.
+    static func readFailure(file: String, reason: String) -> DiagnosticError {
+        DiagnosticError(Diagnostic(id: "bundle.read-error", message: "cannot read '\(file)': \(reason)", at: nil,
+                                   hint: "check the disk or share it is on, or copy the bundle to local storage"))
     }
 
     /// Where reading stands between records.

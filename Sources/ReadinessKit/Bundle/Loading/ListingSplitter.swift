@@ -14,6 +14,8 @@ struct ListingSplitter {
     /// Bytes read after the last piece's end.
     private var leftover = Data()
     private var atEnd = false
+    /// The error (`errno`) that stopped reading, if one did; nothing is handed out after it.
+    private(set) var readError: Int32?
 
     /// A splitter over the file at `path` that reads `chunkSize` bytes at a time, or `nil` when it
     /// cannot be opened.
@@ -31,51 +33,50 @@ struct ListingSplitter {
     /// The file's first record and anything before it (a byte-order mark), ending at the first
     /// boundary; `nil` when no boundary comes within `limit` bytes (a file whose lines end with
     /// carriage returns only, or a header with a very long quoted name), which a caller reads
-    /// whole instead.
+    /// whole instead, or when reading failed (`readError`).
     mutating func header(limit: Int) -> Data? {
         var searched = 0
         while true {
             if let end = Self.firstBoundary(in: leftover, from: searched) { return take(upTo: end) }
             searched = leftover.count
-            guard !atEnd, leftover.count < limit else { return atEnd ? take(upTo: leftover.count) : nil }
+            guard !atEnd, leftover.count < limit else { return atEnd && readError == nil ? take(upTo: leftover.count) : nil }
             readChunk()
         }
     }
 
     /// The next piece: at least one whole record, ending at the last boundary in the bytes read;
-    /// the file's last bytes when it ends; `nil` once everything has been handed out.
+    /// the file's last bytes when it ends; `nil` once everything has been handed out, or when
+    /// reading failed (`readError`).
     mutating func next() -> Data? {
         while true {
-            if atEnd { return leftover.isEmpty ? nil : take(upTo: leftover.count) }
+            if atEnd { return leftover.isEmpty || readError != nil ? nil : take(upTo: leftover.count) }
             readChunk()
             if !atEnd, let end = Self.lastBoundary(in: leftover) { return take(upTo: end) }
         }
     }
 
-    /// Everything not yet handed out, in one piece.
-    mutating func rest() -> Data {
+    /// Everything not yet handed out, in one piece; `nil` when reading failed (`readError`).
+    mutating func rest() -> Data? {
         while !atEnd { readChunk() }
-        return take(upTo: leftover.count)
+        return readError == nil ? take(upTo: leftover.count) : nil
     }
 
     /// Reads up to `chunkSize` more bytes into one buffer after `leftover` (which is copied, not
     /// the chunk: it is at most a record long unless a record spans chunks).
     private mutating func readChunk() {
         let capacity = leftover.count + chunkSize
-        guard let buffer = malloc(capacity) else {
-            atEnd = true
-            return
-        }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         leftover.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(buffer), byteCount: $0.count) }
         var filled = leftover.count
         while filled < capacity {
             let count = read(handle.fileDescriptor, buffer + filled, capacity - filled)
             if count < 0, errno == EINTR { continue }
+            if count < 0 { readError = errno }
             guard count > 0 else { break }
             filled += count
         }
-        if filled == leftover.count { atEnd = true }
-        leftover = Data(bytesNoCopy: buffer, count: filled, deallocator: .free)
+        if filled == leftover.count || readError != nil { atEnd = true }
+        leftover = Data(bytesNoCopy: buffer, count: filled, deallocator: .custom { pointer, _ in pointer.deallocate() })
     }
 
     /// The first `count` bytes of `leftover`, removed from it.

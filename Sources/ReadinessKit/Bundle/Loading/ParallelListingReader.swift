@@ -29,16 +29,18 @@ struct ParallelListingReader {
         var builder: BlockBuilder?
         var state = CSVReader.ScanState()
         while builder == nil {
-            let piece: Data
-            if let header = splitter.header(limit: chunkSize) {
-                piece = header
-            } else if !state.started {
+            var piece = splitter.header(limit: chunkSize)
+            if piece == nil, splitter.readError == nil, !state.started {
                 // No line feed near the start (carriage returns end the lines): read in one pass.
                 splitter.close()
                 return try tabular.forEachBlock(chunk: chunk, body)
-            } else {
-                piece = splitter.rest()
             }
+            if piece == nil { piece = splitter.rest() }
+            if let error = splitter.readError {
+                splitter.close()
+                throw CSVReader.readFailure(file: file, reason: String(cString: strerror(error)))
+            }
+            guard let piece else { break }
             chunk(piece)
             state = try tabular.readRows(CSVReader(file: file, data: piece), from: state, builder: &builder, body)
             if piece.isEmpty { break }
@@ -91,6 +93,7 @@ struct ParallelListingReader {
             }
             sequence += 1
         }
+        if let error = queue.readError { throw CSVReader.readFailure(file: tabular.reader.file, reason: String(cString: strerror(error))) }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
     }
 
@@ -180,6 +183,13 @@ final class PieceQueue: @unchecked Sendable {
         cancelled = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// The error that stopped reading the file, if one did.
+    var readError: Int32? {
+        condition.lock()
+        defer { condition.unlock() }
+        return splitter.readError
     }
 
     /// Closes the file, once no worker reads it.
