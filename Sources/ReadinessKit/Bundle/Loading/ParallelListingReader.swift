@@ -22,6 +22,10 @@ struct ParallelListingReader {
     ///   first syntax error, as `TabularEvidenceReader.forEachBlock` does.
     func forEachBlock(chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) {
         let file = tabular.reader.file
+        // A listing of one piece is read on this thread: starting workers would cost more than it saves.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size <= chunkSize {
+            return try tabular.forEachBlock(chunk: chunk, body)
+        }
         guard var splitter = ListingSplitter(path: path, chunkSize: chunkSize) else {
             throw DiagnosticError(Diagnostic(id: "bundle.not-found", message: "cannot read '\(file)'", at: nil))
         }
