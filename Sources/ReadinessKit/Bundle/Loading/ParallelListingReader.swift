@@ -42,7 +42,7 @@ struct ParallelListingReader {
             if piece == nil { piece = splitter.rest() }
             if let error = splitter.readError {
                 splitter.close()
-                throw CSVReader.readFailure(file: file, reason: String(cString: strerror(error)))
+                throw readFailure(error)
             }
             guard let piece else { break }
             chunk(piece)
@@ -97,8 +97,13 @@ struct ParallelListingReader {
             }
             sequence += 1
         }
-        if let error = queue.readError { throw CSVReader.readFailure(file: tabular.reader.file, reason: String(cString: strerror(error))) }
+        if let error = queue.readError { throw readFailure(error) }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+    }
+
+    /// The error for a read of the listing that failed with `error` (an `errno`).
+    private func readFailure(_ error: Int32) -> DiagnosticError {
+        CSVReader.readFailure(file: tabular.reader.file, reason: String(cString: strerror(error)))
     }
 
     /// Parses one piece, numbering its records and lines from `relative`.
