@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 @testable import ReadinessKit
@@ -22,15 +23,18 @@ import Testing
             }
         }
         do throws(DiagnosticError) {
+            var hash = SHA256.hash(data: Data())
             if let (chunkSize, workers) = parallel {
                 var reader = ParallelListingReader(tabular: tabular, path: path)
                 reader.chunkSize = chunkSize
                 reader.workers = workers
-                try reader.forEachBlock(chunk: { seen.append($0) }, body)
+                hash = try reader.forEachBlock(chunk: { seen.append($0) }, body)
             } else {
                 try tabular.forEachBlock(chunk: { seen.append($0) }, body)
+                hash = SHA256.hash(data: seen)
             }
             lines.append("bytes seen in order: \(seen == Data(csv.utf8))")
+            lines.append("SHA-256 of the file: \(hash == SHA256.hash(data: Data(csv.utf8)))")
         } catch {
             lines += error.diagnostics.map(\.description)
         }

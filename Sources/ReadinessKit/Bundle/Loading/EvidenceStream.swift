@@ -37,24 +37,26 @@ public struct EvidenceStream: Sendable {
     /// - Throws: `DiagnosticError` with every problem in the listing, after the last row.
     public func forEachBlock(_ body: (ColumnBlock) -> Void) throws(DiagnosticError) -> Summary {
         var check = makeCheck()
-        try readBlocks(chunk: { check.read($0) }) { block in
+        let hash = try readBlocks(chunk: { check.read($0) }) { block in
             check.add(block)
             body(block)
         }
-        return try check.finish()
+        try check.verify()
+        return check.summary(sha256: hash)
     }
 
     /// Parses the listing into blocks, without the checks across rows (`ListingCheck` does
     /// those), with the parsing spread over every core (see `ParallelListingReader`); `chunk` and
     /// `body` are called on the calling thread, in file order, `chunk` with the file's bytes.
+    /// Returns the file's SHA-256.
     ///
     /// - Throws: `DiagnosticError` with every problem in the rows, after the last row.
-    func readBlocks(chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) {
+    func readBlocks(chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) -> SHA256.Digest {
         var tabular = TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
         tabular.blockSize = blockSize
         var reader = ParallelListingReader(tabular: tabular, path: path)
         reader.chunkSize = pieceSize
-        try reader.forEachBlock(chunk: chunk, body)
+        return try reader.forEachBlock(chunk: chunk, body)
     }
 
     /// A check across the listing's rows, fed the blocks and bytes `readBlocks` gives.
@@ -64,13 +66,12 @@ public struct EvidenceStream: Sendable {
     }
 }
 
-/// The checks across an evidence listing's rows: its SHA-256, duplicate ids, and references into
-/// it from other sections.
+/// The checks across an evidence listing's rows: duplicate ids, and references into it from other
+/// sections.
 struct ListingCheck {
     let path: String
     let references: [PendingReference]
     let fileSize: Int?
-    private var hasher = SHA256()
     private var ids = ListingIDs()
     private var count = 0
     private var bytesRead = 0
@@ -87,9 +88,8 @@ struct ListingCheck {
         referencedHashes = HashFilter(referenced.keys)
     }
 
-    /// Adds bytes of the file, in order.
+    /// Counts bytes of the file, in order (they size the id arrays).
     mutating func read(_ chunk: Data) {
-        hasher.update(data: chunk)
         bytesRead += chunk.count
     }
 
@@ -113,17 +113,10 @@ struct ListingCheck {
         return referencedRows
     }
 
-    /// What the listing holds, once every block is added and the ids are checked (`verify`).
-    ///
-    /// - Throws: `DiagnosticError` with every duplicate id and dangling reference into the listing.
-    func finish() throws(DiagnosticError) -> EvidenceStream.Summary {
-        try verify()
-        return summary
-    }
-
-    /// What the listing holds: its number of items and its file's path and SHA-256.
-    var summary: EvidenceStream.Summary {
-        .init(count: count, source: .init(path: path, sha256: BundleFiles.hex(hasher.finalize())))
+    /// What the listing holds, once every block is added: its number of items, and its file's
+    /// path and SHA-256 (`sha256`, which the reader computes).
+    func summary(sha256: SHA256.Digest) -> EvidenceStream.Summary {
+        .init(count: count, source: .init(path: path, sha256: BundleFiles.hex(sha256)))
     }
 
     /// Checks the ids across the listing, once every block is added.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Reads a CSV file in pieces that each end at a record boundary, so the pieces can be parsed on
@@ -16,6 +17,9 @@ struct ListingSplitter {
     private var atEnd = false
     /// The error (`errno`) that stopped reading, if one did; nothing is handed out after it.
     private(set) var readError: Int32?
+    /// The SHA-256 of the bytes read so far: the whole file's, once it is read. Hashed here, as
+    /// the bytes are read in order, rather than by the thread that takes the pieces.
+    private(set) var hash = SHA256()
 
     /// A splitter over the file at `path` that reads `chunkSize` bytes at a time, or `nil` when it
     /// cannot be opened.
@@ -75,6 +79,7 @@ struct ListingSplitter {
             guard count > 0 else { break }
             filled += count
         }
+        hash.update(bufferPointer: UnsafeRawBufferPointer(start: buffer + leftover.count, count: filled - leftover.count))
         if filled == leftover.count || readError != nil { atEnd = true }
         leftover = Data(bytesNoCopy: buffer, count: filled, deallocator: .custom { pointer, _ in pointer.deallocate() })
     }

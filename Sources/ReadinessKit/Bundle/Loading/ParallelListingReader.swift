@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Reads an evidence listing on every core: `ListingSplitter` cuts the file into pieces at record
@@ -17,14 +18,16 @@ struct ParallelListingReader {
     var workers = ProcessInfo.processInfo.activeProcessorCount
 
     /// Calls `body` with each block of rows in file order; `chunk` sees the file's bytes in order.
+    /// Returns the file's SHA-256.
     ///
     /// - Throws: `DiagnosticError` with every problem in the listing, after the last row, or the
     ///   first syntax error, as `TabularEvidenceReader.forEachBlock` does.
-    func forEachBlock(chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) {
+    @discardableResult
+    func forEachBlock(chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) -> SHA256.Digest {
         let file = tabular.reader.file
         // A listing of one piece is read on this thread: starting workers would cost more than it saves.
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size <= chunkSize {
-            return try tabular.forEachBlock(chunk: chunk, body)
+            return try readInOnePass(chunk: chunk, body)
         }
         guard var splitter = ListingSplitter(path: path, chunkSize: chunkSize) else {
             throw DiagnosticError(Diagnostic(id: "bundle.not-found", message: "cannot read '\(file)'", at: nil))
@@ -37,7 +40,7 @@ struct ParallelListingReader {
             if piece == nil, splitter.readError == nil, !state.started {
                 // No line feed near the start (carriage returns end the lines): read in one pass.
                 splitter.close()
-                return try tabular.forEachBlock(chunk: chunk, body)
+                return try readInOnePass(chunk: chunk, body)
             }
             if piece == nil { piece = splitter.rest() }
             if let error = splitter.readError {
@@ -49,16 +52,30 @@ struct ParallelListingReader {
             state = try tabular.readRows(CSVReader(file: file, data: piece), from: state, builder: &builder, body)
             if piece.isEmpty { break }
         }
-        guard var template = builder else { return splitter.close() }
+        guard var template = builder else {
+            splitter.close()
+            return splitter.hash.finalize()
+        }
         if let block = template.finish() { body(block) }
-        try readPieces(splitter, template: template, after: state, chunk: chunk, body)
+        return try readPieces(splitter, template: template, after: state, chunk: chunk, body)
     }
 
-    /// Parses the pieces after the header on the worker threads and takes them in order.
+    /// The listing read from start to end on the calling thread; returns the file's SHA-256.
+    private func readInOnePass(chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) -> SHA256.Digest {
+        var hash = SHA256()
+        try tabular.forEachBlock(chunk: { bytes in
+            hash.update(data: bytes)
+            chunk(bytes)
+        }, body)
+        return hash.finalize()
+    }
+
+    /// Parses the pieces after the header on the worker threads and takes them in order; returns
+    /// the file's SHA-256.
     private func readPieces(
         _ splitter: ListingSplitter, template: BlockBuilder, after header: CSVReader.ScanState,
         chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void
-    ) throws(DiagnosticError) {
+    ) throws(DiagnosticError) -> SHA256.Digest {
         let queue = PieceQueue(splitter: splitter, inFlight: 2 * max(workers, 1))
         let relative = CSVReader.ScanState(number: 1, width: header.width, line: 1, started: true)
         let fresh = template.resumed(at: 0, after: [])
@@ -99,6 +116,7 @@ struct ParallelListingReader {
         }
         if let error = queue.readError { throw readFailure(error) }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        return queue.hash.finalize()
     }
 
     /// The error for a read of the listing that failed with `error` (an `errno`).
@@ -192,6 +210,13 @@ final class PieceQueue: @unchecked Sendable {
         cancelled = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// The SHA-256 of the bytes read so far.
+    var hash: SHA256 {
+        condition.lock()
+        defer { condition.unlock() }
+        return splitter.hash
     }
 
     /// The error that stopped reading the file, if one did.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 extension CaseChecker {
@@ -32,14 +33,14 @@ extension CaseChecker {
         let active = runs.indices.filter { runs[$0].start(waivers: &waivers) }
         var kept: [Value] = []
         var tally = EvidenceTally()
-        let listing = try Self.parallelRead(stream) { block, referencedRows in
+        let (listing, hash) = try Self.parallelRead(stream) { block, referencedRows in
             for run in active { runs[run].check(block, waivers: &waivers) }
             questions.add(block)
             for row in referencedRows { kept.append(.record(block.record(at: row))) }
             tally.add(block)
             progress(block.firstIndex + block.count)
         }
-        let read = listing.summary
+        let read = listing.summary(sha256: hash)
         // The ids are checked on another thread while the rules finish.
         let verification = ListingVerification(listing)
         guard let answers = questions.settle() else {
@@ -85,11 +86,13 @@ extension CaseChecker {
     /// Reads the listing with its parsing spread over every core; `body` and the checks across
     /// rows run on the calling thread, in file order. `body` is given each block with the rows
     /// whose ids other sections of the bundle refer to (the rows to keep). Returns the check across
-    /// the listing's rows, its ids not yet checked (`ListingCheck.verify`).
-    static func parallelRead(_ stream: EvidenceStream, _ body: (ColumnBlock, [Int]) -> Void) throws(DiagnosticError) -> ListingCheck {
+    /// the listing's rows, its ids not yet checked (`ListingCheck.verify`), and the file's SHA-256.
+    static func parallelRead(
+        _ stream: EvidenceStream, _ body: (ColumnBlock, [Int]) -> Void
+    ) throws(DiagnosticError) -> (ListingCheck, SHA256.Digest) {
         var check = stream.makeCheck()
-        try stream.readBlocks(chunk: { check.read($0) }) { block in body(block, check.add(block)) }
-        return check
+        let hash = try stream.readBlocks(chunk: { check.read($0) }) { block in body(block, check.add(block)) }
+        return (check, hash)
     }
 }
 
