@@ -43,8 +43,8 @@ import Testing
         let items = (0..<9).map { ChunkItem(number: $0) }
         #expect(try expectSameJSON(["a": ["b": ["c": items]]], concurrency: Self.small) == 3)
         #expect(try expectSameJSON([["x": items], ["y": [], "z": items]], concurrency: Self.small) == 6)
-        #expect(try expectSameJSON(Whole(inner: Whole(inner: items)), concurrency: Self.small) == 3)
-        #expect(try expectSameJSON(["w": [Whole(inner: items)]], concurrency: Self.small) == 3)
+        #expect(try expectSameJSON(SingleValue(inner: SingleValue(inner: items)), concurrency: Self.small) == 3)
+        #expect(try expectSameJSON(["w": [SingleValue(inner: items)]], concurrency: Self.small) == 3)
         #expect(try expectSameJSON(Deep(levels: 7, items: items), concurrency: Self.small) == 21)
         #expect(try expectSameJSON(Deep(levels: 40, items: items), concurrency: Self.small) == 120)
     }
@@ -54,7 +54,7 @@ import Testing
         let echoes = (0..<10).map { _ in PathEcho() }
         #expect(try expectSameJSON(echoes, concurrency: Self.small) == 3)
         #expect(try expectSameJSON(["a": ["b": Holder(list: echoes)]], concurrency: Self.small) == 3)
-        #expect(try expectSameJSON([Whole(inner: ["c": echoes])], concurrency: Self.small) == 3)
+        #expect(try expectSameJSON([SingleValue(inner: ["c": echoes])], concurrency: Self.small) == 3)
     }
 
     @Test("text needing escapes, terminal-unsafe scalars among it, in every chunk")
@@ -147,16 +147,6 @@ struct ChunkItem: ConcurrentlyEncodable {
 /// Keys to be put in order inside a chunk.
 private struct Labeled: ConcurrentlyEncodable {
     var labels: [String: String]
-}
-
-/// Encodes `inner` whole through a single-value container.
-private struct Whole<Inner: Encodable>: Encodable {
-    let inner: Inner
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(inner)
-    }
 }
 
 /// `items` at each of `levels` levels, each level inside the last.

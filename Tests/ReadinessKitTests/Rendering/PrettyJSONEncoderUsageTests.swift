@@ -137,7 +137,7 @@ private struct EncodesNothing: Encodable {
 }
 
 /// Encodes `inner` whole through a single-value container.
-private struct SingleValue<Inner: Encodable>: Encodable {
+struct SingleValue<Inner: Encodable>: Encodable {
     let inner: Inner
 
     func encode(to encoder: any Encoder) throws {
