@@ -6,16 +6,19 @@ import Testing
 @Suite struct StreamingCheckTests {
     static let asOf = Day(year: 2026, month: 6, day: 1)!
 
-    /// The reports for a generated 3,000-item bundle, streamed in blocks of `blockSize` rows and loaded whole.
-    func reports(rules: String, absolute: Bool = false, blockSize: Int = 16_384) throws -> (streamed: Data, whole: Data) {
+    /// The reports for a generated 3,000-item bundle, streamed in blocks of `blockSize` rows (parsed
+    /// in pieces of `pieceSize` bytes) and loaded whole.
+    func reports(
+        rules: String, absolute: Bool = false, blockSize: Int = 16_384, pieceSize: Int = 4 << 20
+    ) throws -> (streamed: Data, whole: Data) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)").path
         try BundleGenerator(items: 3000, seed: 5, rates: [.unallocatedOnly: 0.05, .synthetic: 0.02, .unverifiedHash: 0.05,
                                                           .malformedHash: 0.01, .afterArrest: 0.01]).write(to: path)
-        return try reports(bundle: path, rules: absolute ? rules : Repository.path(rules), blockSize: blockSize)
+        return try reports(bundle: path, rules: absolute ? rules : Repository.path(rules), blockSize: blockSize, pieceSize: pieceSize)
     }
 
     /// The reports for the bundle at `path` against the packs at `rules`, streamed and loaded whole.
-    func reports(bundle path: String, rules: String, blockSize: Int) throws -> (streamed: Data, whole: Data) {
+    func reports(bundle path: String, rules: String, blockSize: Int, pieceSize: Int = 4 << 20) throws -> (streamed: Data, whole: Data) {
         let packs = try RulePackLoader().load([rules])
         let checklist = try ChecklistCompiler.compile(try ChecklistCompiler.select(from: packs, jurisdiction: "US-FED"))
         let checker = CaseChecker(checklist: checklist)
@@ -23,6 +26,7 @@ import Testing
         encoder.outputFormatting = [.sortedKeys]
         var streamedLoad = try BundleLoader().load(path, streamingEvidence: true)
         streamedLoad.evidenceStream?.blockSize = blockSize
+        streamedLoad.evidenceStream?.pieceSize = pieceSize
         #expect(streamedLoad.evidenceStream != nil)
         #expect(streamedLoad.bundle.records(in: "evidence").isEmpty)
         let streamed = try encoder.encode(try checker.check(streamedLoad, options: .init(asOf: Self.asOf)))
@@ -40,6 +44,16 @@ import Testing
     func shippedPacksGiveTheSameReportStreamedOrWhole(blockSize: Int) throws {
         let (streamed, whole) = try reports(rules: "rules", blockSize: blockSize)
         #expect(streamed == whole)
+    }
+
+    /// The listing (about 800 KB) read in many pieces on worker threads, with blocks that end
+    /// where pieces do as well as every 97 rows.
+    @Test(arguments: [16_384, 97])
+    func piecesParsedOnWorkerThreadsGiveTheSameReport(blockSize: Int) throws {
+        for rules in ["rules", "Benchmarks/rules"] {
+            let (streamed, whole) = try reports(rules: rules, blockSize: blockSize, pieceSize: 50_000)
+            #expect(streamed == whole)
+        }
     }
 
     @Test func shippedPacksAskOnlyQuestionsAStreamSettles() throws {
