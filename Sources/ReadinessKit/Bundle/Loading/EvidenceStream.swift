@@ -146,10 +146,13 @@ final class ListingVerification: Sendable {
     private let problems = SharedSlot<DiagnosticError>()
     private let searched = DispatchGroup()
 
-    /// Starts checking `listing`'s ids.
+    /// Starts checking `listing`'s ids, on a thread of its own: a check may itself run on a
+    /// thread of Dispatch's pool (a docket's), which must not wait on work queued behind it.
     init(_ listing: ListingCheck) {
-        DispatchQueue.global().async(group: searched) { [problems] in
+        searched.enter()
+        Thread.detachNewThread { [problems, searched] in
             do throws(DiagnosticError) { try listing.verify() } catch { problems.value = error }
+            searched.leave()
         }
     }
 
