@@ -7,7 +7,8 @@
 # TARGET is loader (YAML text -> BundleLoader), csv (bytes -> CSVReader whole and chunked, the
 # evidence reader, and the importers' chunked reader), expression (text -> lexer, parser, checker,
 # evaluator, message templates) or cybertip-xml (bytes -> SafeXML, the CyberTip mapper and the
-# YAML writer, whose output must read back as written).
+# YAML writer, whose output must read back as written) or jsonl (bytes -> the evidence reader on a
+# JSON Lines listing: whole, chunked and in pieces on worker threads, compared).
 # The entry points are Tests/ReadinessKitTests/Hostile/FuzzEntryPoints.swift, shared with the
 # replay test in `swift test`.
 #
@@ -27,14 +28,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-usage() { echo "usage: scripts/fuzz.sh loader|csv|expression|cybertip-xml|all SECONDS [-- libFuzzer flags]" >&2; exit 64; }
+usage() { echo "usage: scripts/fuzz.sh loader|csv|expression|cybertip-xml|jsonl|all SECONDS [-- libFuzzer flags]" >&2; exit 64; }
 [ $# -ge 2 ] || usage
 target=$1
 seconds=$2
 shift 2
 [ "${1:-}" = "--" ] && shift
 [[ "$seconds" =~ ^[0-9]+$ ]] || usage
-targets=(loader csv expression cybertip-xml)
+targets=(loader csv expression cybertip-xml jsonl)
 
 if [ "$target" = all ]; then
   status=0
@@ -56,7 +57,7 @@ fi
 
 case "$target" in
   loader) max_len=8192 ;;
-  csv) max_len=8192 ;;
+  csv|jsonl) max_len=8192 ;;
   expression) max_len=2048 ;;
   cybertip-xml) max_len=8192 ;;
 esac

@@ -13,6 +13,7 @@ struct Generate: ParsableCommand {
             Examples:
               readiness generate --items 1000 --seed 7 --output exercise-1
               readiness generate --items 1000000 --seed 1 --pattern unallocated-only=0.1 --pattern unverified-hash --output big
+              readiness generate --items 1000 --listing jsonl --output exercise-jsonl
             """)
 
     @Option(help: "Number of evidence items.")
@@ -26,6 +27,9 @@ struct Generate: ParsableCommand {
 
     @Option(help: "A gap pattern to plant, optionally with a rate: NAME or NAME=RATE (repeatable).")
     var pattern: [String] = []
+
+    @Option(help: "The evidence listing's format: csv (evidence.csv) or jsonl (evidence.jsonl, JSON Lines).")
+    var listing: ListingFormat = .csv
 
     @Option(help: "The folder to create.")
     var output: String
@@ -43,7 +47,9 @@ struct Generate: ParsableCommand {
             guard let rate, (0...1).contains(rate) else { throw ValidationError("the rate in '\(spec)' must be between 0 and 1") }
             rates[gap] = rate
         }
-        try BundleGenerator(items: items, seed: seed, jurisdiction: jurisdiction, rates: rates).write(to: output)
+        try BundleGenerator(items: items, seed: seed, jurisdiction: jurisdiction, rates: rates, listing: listing).write(to: output)
         Terminal.print("Wrote \(items) evidence items to \(output) (seed \(seed)). Next: readiness validate \(output)")
     }
 }
+
+extension ListingFormat: ExpressibleByArgument {}

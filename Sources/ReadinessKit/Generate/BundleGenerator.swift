@@ -8,15 +8,19 @@ public struct BundleGenerator: Sendable {
     public var jurisdiction: String
     /// The share of items (0…1) carrying each gap.
     public var rates: [GapPattern: Double]
+    /// The evidence listing's format; the items are the same in each.
+    public var listing: ListingFormat
 
-    public init(items: Int, seed: UInt64, jurisdiction: String = "US-FED", rates: [GapPattern: Double] = [:]) {
+    public init(items: Int, seed: UInt64, jurisdiction: String = "US-FED", rates: [GapPattern: Double] = [:],
+                listing: ListingFormat = .csv) {
         self.items = items
         self.seed = seed
         self.jurisdiction = jurisdiction
         self.rates = rates
+        self.listing = listing
     }
 
-    /// Writes `case.yaml` and `evidence.csv` into a new folder at `path`, atomically: the files are
+    /// Writes `case.yaml` and the evidence listing (`evidence.csv` or `evidence.jsonl`) into a new folder at `path`, atomically: the files are
     /// written into a temporary folder beside it, which is renamed into place when complete.
     public func write(to path: String) throws {
         let manager = FileManager.default
@@ -29,7 +33,7 @@ public struct BundleGenerator: Sendable {
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
             try Data(caseFile().utf8).write(to: staging.appendingPathComponent("case.yaml"))
-            try writeEvidence(to: staging.appendingPathComponent("evidence.csv"))
+            try writeEvidence(to: staging.appendingPathComponent(listing.fileName))
             try manager.moveItem(at: staging, to: target)
         } catch {
             try? manager.removeItem(at: staging)
@@ -47,10 +51,11 @@ public struct BundleGenerator: Sendable {
         else { throw GeneratorError("cannot write '\(url.path)'") }
         defer { try? handle.close() }
         var random = SeededGenerator(seed: seed)
-        var buffer = BundleGenerator.header
+        var buffer = listing == .csv ? BundleGenerator.header : ""
         buffer.reserveCapacity(1 << 20)
         for index in 0..<items {
-            buffer += row(index, &random)
+            let fields = row(index, &random)
+            buffer += listing == .csv ? fields.joined(separator: ",") + "\n" : Self.jsonLine(fields)
             if buffer.utf8.count >= 1 << 20 {
                 try handle.write(contentsOf: Data(buffer.utf8))
                 buffer.removeAll(keepingCapacity: true)
@@ -59,7 +64,8 @@ public struct BundleGenerator: Sendable {
         try handle.write(contentsOf: Data(buffer.utf8))
     }
 
-    private func row(_ index: Int, _ random: inout SeededGenerator) -> String {
+    /// The cells of item `index`'s row, under `header`'s columns.
+    private func row(_ index: Int, _ random: inout SeededGenerator) -> [String] {
         let id = Self.itemID(index)
         var gap: GapPattern?
         for pattern in GapPattern.allCases {
@@ -91,7 +97,7 @@ public struct BundleGenerator: Sendable {
         fields += [location, deleted, sha, md5, gap == .unverifiedHash ? "" : "true", size, created, video ? "true" : "false"]
         fields += [duration, known, prepubescent, category, method]
         fields += [gap == .synthetic ? "provider_generative_ai_flag;visual_artifacts" : "", knows, index < 3 ? "CT1-F\(index + 1)" : ""]
-        return fields.joined(separator: ",") + "\n"
+        return fields
     }
 
     static func itemID(_ index: Int) -> String { "E-" + String(format: "%07d", index + 1) }

@@ -8,11 +8,10 @@ import Testing
 @Suite struct ParallelListingReaderTests {
     /// What a read gave, as comparable text: each row with its item index and line, then the
     /// problems, or whether the bytes seen were the file's (what is hashed; a failed read is not).
-    private func read(_ csv: String, parallel: (chunkSize: Int, workers: Int)?, blockSize: Int = 5) throws -> [String] {
-        let folder = try TemporaryBundle(["evidence.csv": csv])
-        let path = folder.path + "/evidence.csv"
-        var tabular = TabularEvidenceReader(schema: .v1, reader: CSVReader(file: "evidence.csv", path: path),
-                                            knownIDs: ["devices": ["D1", "D2"]])
+    private func read(_ csv: String, name: String, parallel: (chunkSize: Int, workers: Int)?, blockSize: Int = 5) throws -> [String] {
+        let folder = try TemporaryBundle([name: csv])
+        let path = folder.path + "/" + name
+        var tabular = TabularEvidenceReader(schema: .v1, reader: ListingReader(file: name, path: path), knownIDs: ["devices": ["D1", "D2"]])
         tabular.blockSize = blockSize
         var seen = Data()
         var lines: [String] = []
@@ -41,12 +40,14 @@ import Testing
         return lines
     }
 
-    /// Reads `csv` in one pass and in pieces of several sizes on one to three threads.
-    private func expectSameInPieces(_ csv: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let whole = try read(csv, parallel: nil)
+    /// Reads `csv` (a listing named `name`) in one pass and in pieces of several sizes on one to three threads.
+    private func expectSameInPieces(
+        _ csv: String, name: String = "evidence.csv", sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        let whole = try read(csv, name: name, parallel: nil)
         for chunkSize in [1, 7, 40, 1 << 20] {
             for workers in [1, 2, 3] {
-                let pieces = try read(csv, parallel: (chunkSize, workers))
+                let pieces = try read(csv, name: name, parallel: (chunkSize, workers))
                 #expect(pieces == whole, "chunks of \(chunkSize) bytes, \(workers) workers", sourceLocation: sourceLocation)
             }
         }
@@ -92,6 +93,32 @@ import Testing
         try expectSameInPieces(Self.header + Self.rows(20) + "E21,D1,allocated,true,,,\"/never/closed\n" + Self.rows(5))
     }
 
+    static func jsonLines(_ count: Int) -> String {
+        (1...count).map {
+            #"{"id": "E\#($0)", "device": "D\#($0 % 2 + 1)", "location": "allocated", "hash_verified": \#($0 % 3 == 0), "#
+                + #""user_actions": ["lnk_file", "jump_list"], "path": "/p/\"\#($0)\".jpg"}"# + "\n"
+        }.joined()
+    }
+
+    /// In JSON Lines every line feed ends a record, whatever the quotes before it (`\"` is not a
+    /// closing quote); each bad line is reported and the rest still read.
+    @Test func jsonLinesReadTheSameInPieces() throws {
+        let name = "evidence.jsonl"
+        try expectSameInPieces(Self.jsonLines(60), name: name)
+        try expectSameInPieces("\u{FEFF}" + Self.jsonLines(12).replacingOccurrences(of: "\n", with: "\r\n"), name: name)
+        try expectSameInPieces("\n\n" + Self.jsonLines(9) + "\n \n" + #"{"id": "E99", "location": "allocated"}"#, name: name)
+        try expectSameInPieces("", name: name)
+        var lines = Self.jsonLines(50).split(separator: "\n").map(String.init)
+        lines[10] = #"{"id": "E11", "device": "D9", "location": "allocated"}"#
+        lines[22] = #"{"id": "E23", "location": "alocated", "hash_verified": "maybe", "created_at": "2025-13-01"}"#
+        lines[30] = #"{"id": "E31", "location": "allocated", "path": "unclosed}"#
+        lines[37] = #"{"location": "allocated",}"#
+        try expectSameInPieces(lines.joined(separator: "\n") + "\n", name: name)
+        let bad = (1...260).map { #"{"id": "E\#($0)", "device": "D7", "location": "allocated"}"# + "\n" }.joined()
+        try expectSameInPieces(bad, name: name)
+        try expectSameInPieces(Self.jsonLines(15).replacingOccurrences(of: "\n", with: "\r"), name: name)
+    }
+
     @Test func carriageReturnLineEndsAreReadInOnePass() throws {
         try expectSameInPieces((Self.header + Self.rows(15)).replacingOccurrences(of: "\n", with: "\r"))
         try expectSameInPieces("\n" + (Self.header + Self.rows(15)).replacingOccurrences(of: "\n", with: "\r"))
@@ -101,7 +128,7 @@ import Testing
         // Reading a directory fails (EISDIR) as a failing disk would, after it has been opened.
         let folder = try TemporaryBundle(["evidence.csv/unreadable": ""])
         let path = folder.path + "/evidence.csv"
-        let tabular = TabularEvidenceReader(schema: .v1, reader: CSVReader(file: "evidence.csv", path: path), knownIDs: [:])
+        let tabular = TabularEvidenceReader(schema: .v1, reader: .csv(CSVReader(file: "evidence.csv", path: path)), knownIDs: [:])
         var problems: [[String]] = []
         do throws(DiagnosticError) {
             try tabular.forEachBlock { _ in }
@@ -122,11 +149,13 @@ import Testing
     }
 
     @Test func piecesEndAtRecordBoundaries() {
-        #expect(ListingSplitter.lastBoundary(in: Data("a\nb\"c\nd\"\ne".utf8)) == 9)
-        #expect(ListingSplitter.lastBoundary(in: Data("a\nb\"c\nd".utf8)) == 2)
-        #expect(ListingSplitter.lastBoundary(in: Data("\"a\nb".utf8)) == nil)
-        #expect(ListingSplitter.firstBoundary(in: Data("\"a\nb\"\nc\n".utf8), from: 0) == 6)
+        #expect(ListingSplitter.lastBoundary(in: Data("a\nb\"c\nd\"\ne".utf8), quoted: true) == 9)
+        #expect(ListingSplitter.lastBoundary(in: Data("a\nb\"c\nd".utf8), quoted: true) == 2)
+        #expect(ListingSplitter.lastBoundary(in: Data("\"a\nb".utf8), quoted: true) == nil)
+        #expect(ListingSplitter.firstBoundary(in: Data("\"a\nb\"\nc\n".utf8), from: 0, quoted: true) == 6)
         let dense = String(repeating: "\"\"", count: 3000) + "\n" + String(repeating: "x\"", count: 1) + "\n"
-        #expect(ListingSplitter.lastBoundary(in: Data(dense.utf8)) == 6001)
+        #expect(ListingSplitter.lastBoundary(in: Data(dense.utf8), quoted: true) == 6001)
+        #expect(ListingSplitter.lastBoundary(in: Data("a\nb\"c\nd".utf8), quoted: false) == 6)
+        #expect(ListingSplitter.firstBoundary(in: Data("\"a\nb\"\nc\n".utf8), from: 0, quoted: false) == 3)
     }
 }

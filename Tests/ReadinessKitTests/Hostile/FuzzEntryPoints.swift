@@ -14,6 +14,7 @@ enum FuzzEntryPoints {
     enum Target: String, CaseIterable, Sendable {
         case loader, csv, expression
         case cybertipXML = "cybertip-xml"
+        case jsonLines = "jsonl"
     }
 
     /// Runs one input through `target`.
@@ -23,6 +24,7 @@ enum FuzzEntryPoints {
         case .csv: csv(data)
         case .expression: expression(data)
         case .cybertipXML: cybertipXML(data)
+        case .jsonLines: jsonLines(data)
         }
     }
 
@@ -72,7 +74,7 @@ enum FuzzEntryPoints {
             problems.append("import reader: chunk size \(1 + data.count % 5) disagrees with one chunk:\n\(small)\n---\n\(large)")
         }
         let known: [String: Set<String>] = ["devices": ["D1", "D2"], "victims": ["V1"], "witnesses": ["W1"], "cybertip_files": ["F1"]]
-        let reader = TabularEvidenceReader(schema: .v1, reader: CSVReader(file: "evidence.csv", data: data), knownIDs: known)
+        let reader = TabularEvidenceReader(schema: .v1, reader: .csv(CSVReader(file: "evidence.csv", data: data)), knownIDs: known)
         do throws(DiagnosticError) {
             try reader.forEachItem { item in _ = item.path }
         } catch {

@@ -5,6 +5,7 @@ struct BlockBuilder {
     let nestedTypes: [Int: RecordType]
     private(set) var columns: [Column]
     let file: String
+    let format: ListingFormat
     let blockSize: Int
     /// Ids defined elsewhere in the bundle, by collection key.
     let knownIDs: [String: Set<String>]
@@ -20,7 +21,7 @@ struct BlockBuilder {
     /// Ids remembered per reference column.
     static let knownCacheSize = 8
 
-    /// How one CSV column fills a field of the item (or of its nested grading record).
+    /// How one column (a CSV column, or a JSON key) fills a field of the item (or of its nested grading record).
     struct Column {
         var key: ColumnBlock.FieldKey
         var writer: ColumnWriter
@@ -30,12 +31,13 @@ struct BlockBuilder {
         var known: [[UInt8]] = []
     }
 
-    init(itemType: RecordType, nestedTypes: [Int: RecordType], columns: [Column], file: String, blockSize: Int,
-         knownIDs: [String: Set<String>]) {
+    init(itemType: RecordType, nestedTypes: [Int: RecordType], columns: [Column], file: String, format: ListingFormat,
+         blockSize: Int, knownIDs: [String: Set<String>]) {
         self.itemType = itemType
         self.nestedTypes = nestedTypes
         self.columns = columns
         self.file = file
+        self.format = format
         self.blockSize = blockSize
         self.knownIDs = knownIDs
         referenceColumns = columns.indices.filter { columns[$0].collection != nil }
@@ -44,14 +46,16 @@ struct BlockBuilder {
     }
 
     /// Adds a data row; returns a block when it fills one.
-    mutating func add(_ row: CSVReader.Row) -> ColumnBlock? {
+    mutating func add<Row: ListingRow>(_ row: Row) -> ColumnBlock? {
         guard diagnostics.count < TabularEvidenceReader.diagnosticLimit else { return nil }
+        if !row.problems.isEmpty { diagnostics += row.problems }
+        guard row.isItem else { return nil }
         // The cells are converted through one borrow of the columns, not a uniqueness check per cell.
         var failures: [(column: Int, failure: ScalarConverter.Failure)] = []
         columns.withUnsafeMutableBufferPointer { columns in
             for index in columns.indices {
                 do throws(ScalarConverter.Failure) {
-                    try row.withField(index) { (cell) throws(ScalarConverter.Failure) in try columns[index].writer.append(cell) }
+                    try row.write(index, into: &columns[index].writer)
                 } catch {
                     columns[index].writer.appendAbsent()
                     failures.append((index, error))
@@ -65,11 +69,14 @@ struct BlockBuilder {
             if let dangling = checkReference(index, row) { problems.append((index, dangling)) }
         }
         if !problems.isEmpty { diagnostics += problems.sorted { $0.0 < $1.0 }.map(\.1) }
-        for index in required where !columns[index].writer.lastPresent {
+        // A cell that failed to convert is already reported; it is not also reported as missing.
+        for index in required where !columns[index].writer.lastPresent && !failures.contains(where: { $0.column == index }) {
             let name = columns[index].writer.name
-            diagnostics.append(Diagnostic(
-                id: "bundle.missing-field", message: "record \(row.number): '\(name)' must not be empty",
-                at: row.location(ofField: 0), hint: "fill in '\(name)' for every row"))
+            diagnostics.append(format == .csv
+                ? Diagnostic(id: "bundle.missing-field", message: "record \(row.number): '\(name)' must not be empty",
+                             at: row.location(ofField: 0), hint: "fill in '\(name)' for every row")
+                : Diagnostic(id: "bundle.missing-field", message: "record \(row.number): '\(name)' is missing or null",
+                             at: row.location(ofField: index), hint: "give '\(name)' for every item"))
         }
         lines.append(Int32(clamping: row.line))
         count += 1
@@ -97,7 +104,7 @@ struct BlockBuilder {
     }
 
     /// A diagnostic when the reference in column `index` names no record of its collection.
-    private mutating func checkReference(_ index: Int, _ row: CSVReader.Row) -> Diagnostic? {
+    private mutating func checkReference<Row: ListingRow>(_ index: Int, _ row: Row) -> Diagnostic? {
         guard let collection = columns[index].collection else { return nil }
         let cached = row.withField(index) { cell in columns[index].known.contains { $0.elementsEqual(cell) } }
         if cached { return nil }

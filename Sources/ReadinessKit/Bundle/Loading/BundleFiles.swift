@@ -50,9 +50,9 @@ struct BundleFiles {
         var claimed: [String: String] = [:]
         for name in names where name != main && !Self.companions.contains(name) && !name.hasPrefix(".") {
             let stem = Self.stem(name), ext = Self.ext(name)
-            let isData = Self.dataExtensions.contains(ext) || ext == "csv"
-            guard isData else { continue }
-            let accepts = sections.contains(stem) && (ext != "csv" || stem == "evidence")
+            let isListing = ListingFormat.fileExtensions.contains(ext)
+            guard Self.dataExtensions.contains(ext) || isListing else { continue }
+            let accepts = sections.contains(stem) && (!isListing || stem == "evidence")
             guard accepts else {
                 warnings.append(Diagnostic(
                     .warning, id: "bundle.unknown-file", message: "'\(name)' is not a bundle section and was not read",
@@ -135,7 +135,7 @@ struct BundleFiles {
         if let size = attributes?[.size] as? Int, size > limit {
             throw DiagnosticError(Diagnostic(
                 id: "bundle.too-large", message: "'\(path)' is larger than \(limit >> 20) MB", at: nil,
-                hint: "put long evidence lists in evidence.csv; a case file this large is not metadata"))
+                hint: "put long evidence lists in evidence.csv or evidence.jsonl; a case file this large is not metadata"))
         }
     }
 
@@ -155,7 +155,7 @@ struct BundleFiles {
         -> TabularEvidenceReader
     {
         try checkReadable(path, limit: .max)
-        return TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
+        return TabularEvidenceReader(schema: schema, reader: ListingReader(file: path, path: path), knownIDs: knownIDs)
     }
 
     /// Lowercase hex SHA-256 of `data`.

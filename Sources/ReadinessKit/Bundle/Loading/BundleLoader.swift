@@ -19,7 +19,8 @@ public struct BundleLoader: Sendable {
     }
 
     /// The largest YAML or JSON file read, in bytes. Composing YAML takes several times its size
-    /// in memory, so a bigger file is refused before it is read; evidence.csv has no such limit.
+    /// in memory, so a bigger file is refused before it is read; an evidence listing (evidence.csv or
+    /// evidence.jsonl) has no such limit.
     public static let documentByteLimit = 128 << 20
 
     public init(schema: BundleSchema = .v1) {
@@ -28,7 +29,7 @@ public struct BundleLoader: Sendable {
 
     /// Loads and validates the bundle at `path`.
     ///
-    /// - Parameter streamingEvidence: leave an `evidence.csv` listing unread, to be streamed through
+    /// - Parameter streamingEvidence: leave an evidence listing (`evidence.csv` or `evidence.jsonl`) unread, to be streamed through
     ///   `Loaded.evidenceStream`; references into it are checked when it is read.
     /// - Throws: `DiagnosticError` with every error and warning found, sorted by location.
     public func load(_ path: String, streamingEvidence: Bool = false) throws(DiagnosticError) -> Loaded {
@@ -39,12 +40,12 @@ public struct BundleLoader: Sendable {
         var references: [PendingReference] = []
         var attachments: [PendingAttachment] = []
         var sources: [CaseBundle.SourceFile] = []
-        var csvPart: BundleFiles.Part?
+        var listingPart: BundleFiles.Part?
         var stream: EvidenceStream?
 
         for part in files.parts {
-            if part.path.lowercased().hasSuffix(".csv") {
-                csvPart = part
+            if ListingFormat(path: part.path) != nil {
+                listingPart = part
                 continue
             }
             do throws(DiagnosticError) {
@@ -65,28 +66,28 @@ public struct BundleLoader: Sendable {
             }
         }
 
-        if let csvPart, let slot = schema.root.slot(of: "evidence"), !rootFields[slot].isNull {
+        if let listingPart, let slot = schema.root.slot(of: "evidence"), !rootFields[slot].isNull {
             diagnostics.append(Diagnostic(
-                id: "bundle.duplicate-section", message: "section 'evidence' is given both in the case file and in '\(csvPart.path)'",
-                at: SourceLocation(file: csvPart.path, line: 1, column: 1), hint: "keep it in one place"))
-        } else if let csvPart, streamingEvidence {
+                id: "bundle.duplicate-section", message: "section 'evidence' is given both in the case file and in '\(listingPart.path)'",
+                at: SourceLocation(file: listingPart.path, line: 1, column: 1), hint: "keep it in one place"))
+        } else if let listingPart, streamingEvidence {
             do throws(DiagnosticError) {
                 let partial = CaseBundle(schema: schema, root: rootRecord(rootFields), sources: [])
-                _ = try files.tabularReader(csvPart.path, schema: schema, knownIDs: [:])
-                stream = EvidenceStream(path: csvPart.path, schema: schema, knownIDs: partial.index.mapValues { Set($0.keys) },
+                _ = try files.tabularReader(listingPart.path, schema: schema, knownIDs: [:])
+                stream = EvidenceStream(path: listingPart.path, schema: schema, knownIDs: partial.index.mapValues { Set($0.keys) },
                                         references: references.filter { $0.collection == "evidence" })
                 references.removeAll { $0.collection == "evidence" }
             } catch {
                 diagnostics += error.diagnostics
             }
-        } else if let csvPart {
+        } else if let listingPart {
             do throws(DiagnosticError) {
                 let partial = CaseBundle(schema: schema, root: rootRecord(rootFields), sources: [])
-                let reader = try files.tabularReader(csvPart.path, schema: schema, knownIDs: partial.index.mapValues { Set($0.keys) })
+                let reader = try files.tabularReader(listingPart.path, schema: schema, knownIDs: partial.index.mapValues { Set($0.keys) })
                 var hasher = SHA256()
                 var items: [Value] = []
                 try reader.forEachItem(chunk: { hasher.update(data: $0) }) { items.append(.record($0)) }
-                sources.append(.init(path: csvPart.path, sha256: BundleFiles.hex(hasher.finalize())))
+                sources.append(.init(path: listingPart.path, sha256: BundleFiles.hex(hasher.finalize())))
                 if let slot = schema.root.slot(of: "evidence") { rootFields[slot] = .list(items) }
             } catch {
                 diagnostics += error.diagnostics

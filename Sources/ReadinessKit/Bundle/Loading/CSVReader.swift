@@ -10,11 +10,11 @@ import Foundation
 /// whatever the file's size.
 struct CSVReader {
     /// One record, valid only during the callback that receives it.
-    struct Row {
+    struct Row: ListingRow {
         /// 1-based number among data records; the header is record 0.
         var number: Int
         fileprivate var cells: [Cell]
-        fileprivate var positions: [Position]
+        fileprivate var positions: [ListingPosition]
         fileprivate var buffer: UnsafeBufferPointer<UInt8>
         fileprivate var scratch: UnsafeBufferPointer<UInt8>
         fileprivate var file: String
@@ -32,9 +32,13 @@ struct CSVReader {
             return try body(UnsafeBufferPointer(rebasing: source[cell.start..<cell.end]))
         }
 
-        /// Field `index` as a string.
-        func field(_ index: Int) -> String {
-            withField(index) { String(decoding: $0, as: UTF8.self) }
+        var problems: [Diagnostic] { [] }
+        var isItem: Bool { true }
+
+        /// Appends field `index`'s cell to `writer`.
+        @inline(__always)
+        func write(_ index: Int, into writer: inout ColumnWriter) throws(ScalarConverter.Failure) {
+            try withField(index) { (cell) throws(ScalarConverter.Failure) in try writer.append(cell) }
         }
 
         /// Every field as a string.
@@ -56,27 +60,8 @@ struct CSVReader {
         var quoted: Bool
     }
 
-    fileprivate struct Position {
-        var line: Int
-        var lineStart: Int
-        var offset: Int
-
-        func location(in buffer: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation {
-            let end = min(offset, buffer.count)
-            let prefix = buffer[min(lineStart, end)..<end]
-            let column = prefix.reduce(1) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
-            return SourceLocation(file: file, line: line, column: column)
-        }
-    }
-
-    /// Where the bytes come from.
-    enum Source {
-        case data(Data)
-        case file(String)
-    }
-
     let file: String
-    let source: Source
+    let source: ListingSource
     /// Bytes read per chunk from a file.
     var chunkSize = 4 << 20
 
@@ -96,62 +81,19 @@ struct CSVReader {
     /// before it) and ends in the state returned.
     @discardableResult
     func forEachRow(
-        from state: ScanState = ScanState(), chunk: (Data) -> Void = { _ in }, _ body: (Row) throws(DiagnosticError) -> Void
-    ) throws(DiagnosticError) -> ScanState {
+        from state: ListingScanState = ListingScanState(), chunk: (Data) -> Void = { _ in }, _ body: (Row) throws(DiagnosticError) -> Void
+    ) throws(DiagnosticError) -> ListingScanState {
         var state = state
-        switch source {
-        case .data(let data):
-            chunk(data)
-            _ = try scan(data, final: true, state: &state, body)
-        case .file(let path):
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw DiagnosticError(Diagnostic(id: "bundle.not-found", message: "cannot read '\(file)'", at: nil))
-            }
-            defer { try? handle.close() }
-            var pending = Data()
-            while true {
-                let next: Data?
-                do {
-                    next = try handle.read(upToCount: chunkSize)
-                } catch {
-                    throw Self.readFailure(file: file, reason: (error as NSError).localizedDescription)
-                }
-                let final = next?.isEmpty ?? true
-                if let next {
-                    chunk(next)
-                    pending.append(next)
-                }
-                let used = try scan(pending, final: final, state: &state, body)
-                pending = used < pending.count ? Data(pending[(pending.startIndex + used)...]) : Data()
-                if final { break }
-            }
+        try source.forEachChunk(file: file, chunkSize: chunkSize, chunk: chunk) { (bytes, final) throws(DiagnosticError) in
+            try scan(bytes, final: final, state: &state, body)
         }
         return state
-    }
-
-    /// The error for a listing whose bytes could not all be read (a failing disk or network
-    /// share): reading stops rather than check part of the file as if it were all of it.
-    static func readFailure(file: String, reason: String) -> DiagnosticError {
-        DiagnosticError(Diagnostic(id: "bundle.read-error", message: "cannot read '\(file)': \(reason)", at: nil,
-                                   hint: "check the disk or share it is on, or copy the bundle to local storage"))
-    }
-
-    /// Where reading stands between records.
-    struct ScanState: Sendable {
-        /// The number of the next record (the header is record 0).
-        var number = 0
-        /// The number of fields of the header, once read.
-        var width: Int?
-        /// The line the next record starts on.
-        var line = 1
-        /// Whether the start of the file (and any byte-order mark) is behind.
-        var started = false
     }
 
     /// Scans complete records in `data`; returns the bytes consumed (an incomplete last record is
     /// left for the next chunk unless `final`).
     private func scan(
-        _ data: Data, final: Bool, state: inout ScanState, _ body: (Row) throws(DiagnosticError) -> Void
+        _ data: Data, final: Bool, state: inout ListingScanState, _ body: (Row) throws(DiagnosticError) -> Void
     ) throws(DiagnosticError) -> Int {
         let result: Result<Int, DiagnosticError> = data.withUnsafeBytes { raw in
             do throws(DiagnosticError) {
@@ -164,7 +106,7 @@ struct CSVReader {
     }
 
     private func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, final: Bool, state: inout ScanState, _ body: (Row) throws(DiagnosticError) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, final: Bool, state: inout ListingScanState, _ body: (Row) throws(DiagnosticError) -> Void
     ) throws(DiagnosticError) -> Int {
         let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, newline: UInt8 = 0x0A, carriage: UInt8 = 0x0D
         var index = 0
@@ -178,7 +120,7 @@ struct CSVReader {
         let special = Self.special
         var cells: [Cell] = []
         var scratch: [UInt8] = []
-        var positions: [Position] = []
+        var positions: [ListingPosition] = []
         var consumed = index
         records: while index < bytes.count {
             let recordStart = index
@@ -189,7 +131,7 @@ struct CSVReader {
             var endOfRecord = false
             while !endOfRecord {
                 let fieldStart = index
-                positions.append(Position(line: line, lineStart: lineStart, offset: fieldStart))
+                positions.append(ListingPosition(line: line, lineStart: lineStart, offset: fieldStart))
                 if index < bytes.count, bytes[index] == quote {
                     let textStart = scratch.count
                     index += 1
@@ -197,7 +139,7 @@ struct CSVReader {
                         guard index < bytes.count else {
                             if !final { break records }
                             throw failure("csv.unbalanced-quote", "quoted field is never closed",
-                                          Position(line: positions.last?.line ?? line, lineStart: positions.last?.lineStart ?? lineStart, offset: fieldStart), bytes,
+                                          ListingPosition(line: positions.last?.line ?? line, lineStart: positions.last?.lineStart ?? lineStart, offset: fieldStart), bytes,
                                           hint: "close the field with a double quote, and write a quote inside a field as \"\"")
                         }
                         let byte = bytes[index]
@@ -230,11 +172,11 @@ struct CSVReader {
                     index = Self.plainEnd(bytes, from: index, special)
                     if index < bytes.count, bytes[index] == quote {
                         throw failure("csv.stray-quote", "a double quote inside an unquoted field",
-                                      Position(line: line, lineStart: lineStart, offset: index), bytes,
+                                      ListingPosition(line: line, lineStart: lineStart, offset: index), bytes,
                                       hint: "quote the whole field and double the inner quote: \"a \"\"b\"\"\"")
                     }
                     if index == bytes.count, !final { break records }
-                    if !ascii { try validate(bytes[start..<index], Position(line: line, lineStart: lineStart, offset: start), bytes) }
+                    if !ascii { try validate(bytes[start..<index], ListingPosition(line: line, lineStart: lineStart, offset: start), bytes) }
                     cells.append(Cell(start: start, end: index, quoted: false))
                 }
                 guard index < bytes.count else { break }
@@ -254,7 +196,7 @@ struct CSVReader {
                     endOfRecord = true
                 default:
                     throw failure("csv.stray-quote", "unexpected text after a closing quote",
-                                  Position(line: line, lineStart: lineStart, offset: index), bytes,
+                                  ListingPosition(line: line, lineStart: lineStart, offset: index), bytes,
                                   hint: "put a comma straight after the closing quote")
                 }
             }
@@ -263,7 +205,7 @@ struct CSVReader {
             if cells.count == 1, cells[0].start == cells[0].end { continue }  // blank line
             if let width = state.width, cells.count != width {
                 throw failure("csv.ragged-row", "record \(state.number) has \(cells.count) fields but the header has \(width)",
-                              Position(line: positions[0].line, lineStart: recordStart, offset: recordStart), bytes,
+                              ListingPosition(line: positions[0].line, lineStart: recordStart, offset: recordStart), bytes,
                               hint: "every row needs one value per header column; leave unknown cells empty")
             }
             state.width = state.width ?? cells.count
@@ -307,7 +249,7 @@ struct CSVReader {
     }
 
     /// Whether every byte is ASCII, tested eight bytes at a time.
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let words = bytes.count / 8
         let raw = UnsafeRawPointer(base)
@@ -318,7 +260,7 @@ struct CSVReader {
     }
 
     /// Throws unless the field's bytes are valid UTF-8.
-    private func validate(_ slice: Slice<UnsafeBufferPointer<UInt8>>, _ position: Position, _ bytes: UnsafeBufferPointer<UInt8>)
+    private func validate(_ slice: Slice<UnsafeBufferPointer<UInt8>>, _ position: ListingPosition, _ bytes: UnsafeBufferPointer<UInt8>)
         throws(DiagnosticError)
     {
         let buffer = UnsafeBufferPointer(rebasing: slice)
@@ -326,7 +268,7 @@ struct CSVReader {
         throw failure("csv.invalid-utf8", "field is not valid UTF-8", position, bytes, hint: "save the file as UTF-8")
     }
 
-    private func failure(_ id: String, _ message: String, _ position: Position, _ bytes: UnsafeBufferPointer<UInt8>, hint: String)
+    private func failure(_ id: String, _ message: String, _ position: ListingPosition, _ bytes: UnsafeBufferPointer<UInt8>, hint: String)
         -> DiagnosticError
     {
         DiagnosticError(Diagnostic(id: "bundle.\(id)", message: message, at: position.location(in: bytes, file: file), hint: hint))

@@ -145,11 +145,56 @@ struct ColumnWriter {
         return !Self.isNull(UnsafeBufferPointer(rebasing: element)) && (cases.isEmpty || isCase(element))
     }
 
+    /// Converts and appends a quoted value (a JSON string): never absent, and never a boolean or a
+    /// number, as a quoted YAML scalar is not; on failure nothing is appended.
+    mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) throws(ScalarConverter.Failure) {
+        lastPresent = true
+        switch kind {
+        case .text where cases.isEmpty || isCase(text[...]):
+            texts.append(text)
+        case .date:
+            guard case .date(let day) = TemporalParser.parse(bytes: text) else { return try appendSlowly(text, style: .quoted) }
+            days.append(day)
+        case .timestamp:
+            guard case .timestamp(let instant) = TemporalParser.parse(bytes: text) else { return try appendSlowly(text, style: .quoted) }
+            instants.append(instant)
+        default:
+            try appendSlowly(text, style: .quoted)
+        }
+    }
+
+    /// Converts and appends a list given value by value (a JSON array); each element is quoted (a
+    /// JSON string) or not (a JSON number or literal). On failure nothing is appended.
+    mutating func appendList(_ elements: [(bytes: UnsafeBufferPointer<UInt8>, quoted: Bool)]) throws(ScalarConverter.Failure) {
+        guard case .list(let elementType) = type else { preconditionFailure("appendList on a \(type) column") }
+        lastPresent = true
+        if elements.allSatisfy({ $0.quoted && (cases.isEmpty || isCase($0.bytes[...])) }) {
+            return lists.append(elements.map(\.bytes))
+        }
+        var values: [[UInt8]] = []
+        for element in elements {
+            let text = String(decoding: element.bytes, as: UTF8.self)
+            guard element.quoted || !ScalarConverter.isNull(text) else {
+                lastPresent = false
+                throw ScalarConverter.Failure(id: "bundle.wrong-type", message: "'\(name)' lists may not hold empty entries",
+                                              hint: "remove the null from the list")
+            }
+            do throws(ScalarConverter.Failure) {
+                let value = try ScalarConverter.convert(text, style: element.quoted ? .quoted : .plain, to: elementType, field: name)
+                values.append(Array((value.stringValue ?? text).utf8))
+            } catch {
+                lastPresent = false
+                throw error
+            }
+        }
+        lists.append(values)
+    }
+
     /// The shared converter's reading of the cell, which also gives the failure messages.
-    private mutating func appendSlowly(_ cell: UnsafeBufferPointer<UInt8>) throws(ScalarConverter.Failure) {
+    private mutating func appendSlowly(_ cell: UnsafeBufferPointer<UInt8>, style: ScalarConverter.Style = .cell) throws(ScalarConverter.Failure) {
         let converted: Value
         do throws(ScalarConverter.Failure) {
-            converted = try convert(String(decoding: cell, as: UTF8.self))
+            converted = try convert(String(decoding: cell, as: UTF8.self), style: style)
         } catch {
             lastPresent = false
             throw error
@@ -173,9 +218,9 @@ struct ColumnWriter {
     }
 
     /// The value of a cell: a list cell separates its values with `;`, each trimmed of spaces and tabs.
-    private func convert(_ cell: String) throws(ScalarConverter.Failure) -> Value {
-        guard case .list(let element) = type else {
-            return try ScalarConverter.convert(cell, style: .cell, to: type, field: name)
+    private func convert(_ cell: String, style: ScalarConverter.Style) throws(ScalarConverter.Failure) -> Value {
+        guard case .list(let element) = type, style == .cell else {
+            return try ScalarConverter.convert(cell, style: style, to: type, field: name)
         }
         var values: [Value] = []
         for part in cell.split(separator: ";", omittingEmptySubsequences: false) {

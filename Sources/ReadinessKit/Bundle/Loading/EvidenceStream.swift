@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// A bundle's evidence listing (`evidence.csv`) read row by row instead of all at once, so a check
+/// A bundle's evidence listing (`evidence.csv` or `evidence.jsonl`) read row by row instead of all at once, so a check
 /// of a million items holds only the items it must keep.
 ///
 /// The loader hands this out when asked to stream; reading it validates every row exactly as a
@@ -52,7 +52,7 @@ public struct EvidenceStream: Sendable {
     ///
     /// - Throws: `DiagnosticError` with every problem in the rows, after the last row.
     func readBlocks(chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void) throws(DiagnosticError) -> SHA256.Digest {
-        var tabular = TabularEvidenceReader(schema: schema, reader: CSVReader(file: path, path: path), knownIDs: knownIDs)
+        var tabular = TabularEvidenceReader(schema: schema, reader: ListingReader(file: path, path: path), knownIDs: knownIDs)
         tabular.blockSize = blockSize
         var reader = ParallelListingReader(tabular: tabular, path: path)
         reader.chunkSize = pieceSize

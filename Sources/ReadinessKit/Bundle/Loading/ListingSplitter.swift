@@ -1,17 +1,19 @@
 import Crypto
 import Foundation
 
-/// Reads a CSV file in pieces that each end at a record boundary, so the pieces can be parsed on
+/// Reads a listing in pieces that each end at a record boundary, so the pieces can be parsed on
 /// different threads and the results joined in file order.
 ///
-/// A boundary is a line feed outside quotes: one with an even number of double quotes before it
-/// in the piece. Pieces start at boundaries, so that holds for every well-formed file. In a file
-/// with a stray quote the count can be wrong after it, but the piece holding the stray quote
-/// starts at a true boundary and fails to parse exactly as a whole read does; the pieces after a
-/// failed one are not used.
+/// In JSON Lines every line feed is a boundary. In CSV a boundary is a line feed outside quotes:
+/// one with an even number of double quotes before it in the piece. Pieces start at boundaries,
+/// so that holds for every well-formed file. In a file with a stray quote the count can be wrong
+/// after it, but the piece holding the stray quote starts at a true boundary and fails to parse
+/// exactly as a whole read does; the pieces after a failed one are not used.
 struct ListingSplitter {
     private let handle: FileHandle
     private let chunkSize: Int
+    /// Whether quotes decide which line feeds are boundaries (CSV).
+    private let quoted: Bool
     /// Bytes read after the last piece's end.
     private var leftover = Data()
     private var atEnd = false
@@ -21,12 +23,13 @@ struct ListingSplitter {
     /// the bytes are read in order, rather than by the thread that takes the pieces.
     private(set) var hash = SHA256()
 
-    /// A splitter over the file at `path` that reads `chunkSize` bytes at a time, or `nil` when it
-    /// cannot be opened.
-    init?(path: String, chunkSize: Int) {
+    /// A splitter over the listing at `path` in `format` that reads `chunkSize` bytes at a time,
+    /// or `nil` when it cannot be opened.
+    init?(path: String, format: ListingFormat, chunkSize: Int) {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         self.handle = handle
         self.chunkSize = max(chunkSize, 1)
+        quoted = format == .csv
     }
 
     /// Closes the file.
@@ -41,7 +44,7 @@ struct ListingSplitter {
     mutating func header(limit: Int) -> Data? {
         var searched = 0
         while true {
-            if let end = Self.firstBoundary(in: leftover, from: searched) { return take(upTo: end) }
+            if let end = Self.firstBoundary(in: leftover, from: searched, quoted: quoted) { return take(upTo: end) }
             searched = leftover.count
             guard !atEnd, leftover.count < limit else { return atEnd && readError == nil ? take(upTo: leftover.count) : nil }
             readChunk()
@@ -55,7 +58,7 @@ struct ListingSplitter {
         while true {
             if atEnd { return leftover.isEmpty || readError != nil ? nil : take(upTo: leftover.count) }
             readChunk()
-            if !atEnd, let end = Self.lastBoundary(in: leftover) { return take(upTo: end) }
+            if !atEnd, let end = Self.lastBoundary(in: leftover, quoted: quoted) { return take(upTo: end) }
         }
     }
 
@@ -91,11 +94,12 @@ struct ListingSplitter {
         return piece
     }
 
-    /// The offset just past the first line feed with an even number of quotes before it, looking
-    /// from `start` (quotes before `start` are counted too).
-    static func firstBoundary(in data: Data, from start: Int) -> Int? {
+    /// The offset just past the first line feed from `start` that is a boundary: with an even
+    /// number of quotes before it (quotes before `start` are counted too) when `quoted`.
+    static func firstBoundary(in data: Data, from start: Int, quoted: Bool) -> Int? {
         data.withUnsafeBytes { raw -> Int? in
             let bytes = raw.bindMemory(to: UInt8.self)
+            guard quoted else { return bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } }
             var quotes = 0
             for index in bytes.indices {
                 switch bytes[index] {
@@ -108,10 +112,12 @@ struct ListingSplitter {
         }
     }
 
-    /// The offset just past the last line feed with an even number of quotes before it.
-    static func lastBoundary(in data: Data) -> Int? {
+    /// The offset just past the last line feed that is a boundary: with an even number of quotes
+    /// before it when `quoted`.
+    static func lastBoundary(in data: Data, quoted: Bool) -> Int? {
         data.withUnsafeBytes { raw -> Int? in
             let bytes = raw.bindMemory(to: UInt8.self)
+            guard quoted else { return bytes.lastIndex(of: 0x0A).map { $0 + 1 } }
             var quotes = quoteCount(bytes)
             var index = bytes.count
             while index > 0 {

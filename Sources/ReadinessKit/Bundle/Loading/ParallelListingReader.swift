@@ -29,12 +29,12 @@ struct ParallelListingReader {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size <= chunkSize {
             return try readInOnePass(chunk: chunk, body)
         }
-        guard var splitter = ListingSplitter(path: path, chunkSize: chunkSize) else {
+        guard var splitter = ListingSplitter(path: path, format: tabular.reader.format, chunkSize: chunkSize) else {
             throw DiagnosticError(Diagnostic(id: "bundle.not-found", message: "cannot read '\(file)'", at: nil))
         }
         // The header is read here, for the column plan every worker needs; blank lines may come first.
         var builder: BlockBuilder?
-        var state = CSVReader.ScanState()
+        var state = ListingScanState()
         while builder == nil {
             var piece = splitter.header(limit: chunkSize)
             if piece == nil, splitter.readError == nil, !state.started {
@@ -49,7 +49,7 @@ struct ParallelListingReader {
             }
             guard let piece else { break }
             chunk(piece)
-            state = try tabular.readRows(CSVReader(file: file, data: piece), from: state, builder: &builder, body)
+            state = try tabular.readRows(tabular.reader.over(piece), from: state, builder: &builder, body)
             if piece.isEmpty { break }
         }
         guard var template = builder else {
@@ -73,11 +73,11 @@ struct ParallelListingReader {
     /// Parses the pieces after the header on the worker threads and takes them in order; returns
     /// the file's SHA-256.
     private func readPieces(
-        _ splitter: ListingSplitter, template: BlockBuilder, after header: CSVReader.ScanState,
+        _ splitter: ListingSplitter, template: BlockBuilder, after header: ListingScanState,
         chunk: (Data) -> Void, _ body: (ColumnBlock) -> Void
     ) throws(DiagnosticError) -> SHA256.Digest {
         let queue = PieceQueue(splitter: splitter, inFlight: 2 * max(workers, 1))
-        let relative = CSVReader.ScanState(number: 1, width: header.width, line: 1, started: true)
+        let relative = ListingScanState(number: 1, width: header.width, line: 1, started: true)
         let fresh = template.resumed(at: 0, after: [])
         let stopped = DispatchGroup()
         for _ in 0..<max(workers, 1) {
@@ -107,7 +107,7 @@ struct ParallelListingReader {
                 state.line += piece.lines
             } else {
                 var builder: BlockBuilder? = template.resumed(at: index, after: diagnostics)
-                state = try tabular.readRows(CSVReader(file: tabular.reader.file, data: piece.bytes), from: state, builder: &builder, body)
+                state = try tabular.readRows(tabular.reader.over(piece.bytes), from: state, builder: &builder, body)
                 if let block = builder?.finish() { body(block) }
                 index = builder?.count ?? index
                 diagnostics = builder?.diagnostics ?? diagnostics
@@ -121,17 +121,17 @@ struct ParallelListingReader {
 
     /// The error for a read of the listing that failed with `error` (an `errno`).
     private func readFailure(_ error: Int32) -> DiagnosticError {
-        CSVReader.readFailure(file: tabular.reader.file, reason: String(cString: strerror(error)))
+        ListingSource.readFailure(file: tabular.reader.file, reason: String(cString: strerror(error)))
     }
 
     /// Parses one piece, numbering its records and lines from `relative`.
     private static func parse(
-        _ bytes: Data, tabular: TabularEvidenceReader, builder: BlockBuilder, from relative: CSVReader.ScanState
+        _ bytes: Data, tabular: TabularEvidenceReader, builder: BlockBuilder, from relative: ListingScanState
     ) -> ParsedPiece {
         var builder: BlockBuilder? = builder
         var blocks: [ColumnBlock] = []
         do throws(DiagnosticError) {
-            let end = try tabular.readRows(CSVReader(file: tabular.reader.file, data: bytes), from: relative, builder: &builder) {
+            let end = try tabular.readRows(tabular.reader.over(bytes), from: relative, builder: &builder) {
                 blocks.append($0)
             }
             if let block = builder?.finish() { blocks.append(block) }

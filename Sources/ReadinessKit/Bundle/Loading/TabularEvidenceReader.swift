@@ -1,14 +1,16 @@
 import Foundation
 
-/// Reads evidence items from a CSV file whose header names `EvidenceItem` fields.
+/// Reads evidence items from a listing: a CSV file whose header names `EvidenceItem` fields, or a
+/// JSON Lines file whose objects do.
 ///
-/// Nested grading fields are written `grading.uk_category`; list cells separate values with `;`;
-/// an empty cell is an absent fact. Rows are read into `ColumnBlock`s, column by column. References
+/// In CSV, nested grading fields are written `grading.uk_category`, list cells separate values
+/// with `;`, and an empty cell is an absent fact; in JSON Lines, grading is a nested object, lists
+/// are arrays, and a key left out or `null` is an absent fact. Rows are read into `ColumnBlock`s, column by column. References
 /// are checked as rows are read against the ids the rest of the bundle defines, so a million-row
 /// listing needs no second pass.
 struct TabularEvidenceReader {
     let schema: BundleSchema
-    let reader: CSVReader
+    let reader: ListingReader
     /// Ids defined elsewhere in the bundle, by collection key.
     let knownIDs: [String: Set<String>]
     /// Stop collecting after this many problems; the rest of the file is still checked for syntax.
@@ -34,20 +36,31 @@ struct TabularEvidenceReader {
         if let diagnostics = builder?.diagnostics, !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
     }
 
-    /// Reads `csv`'s records from `state` into `builder`, calling `body` with each block it fills;
-    /// reading from record 0 makes `builder` from the header. Returns the state after the last
-    /// record. Throws the first syntax error or a problem with the header.
+    /// Reads `listing`'s records from `state` into `builder`, calling `body` with each block it
+    /// fills; reading a CSV file from record 0 makes `builder` from the header. Returns the state
+    /// after the last record.
+    ///
+    /// - Throws: the first CSV syntax error, a problem with a CSV header, or a read failure.
     @discardableResult
     func readRows(
-        _ csv: CSVReader, from state: CSVReader.ScanState = .init(), builder: inout BlockBuilder?,
+        _ listing: ListingReader, from state: ListingScanState = .init(), builder: inout BlockBuilder?,
         chunk: (Data) -> Void = { _ in }, _ body: (ColumnBlock) -> Void
-    ) throws(DiagnosticError) -> CSVReader.ScanState {
-        try csv.forEachRow(from: state, chunk: chunk) { (row) throws(DiagnosticError) in
-            guard row.number > 0 else {
-                builder = try makeBuilder(header: row)
-                return
+    ) throws(DiagnosticError) -> ListingScanState {
+        switch listing {
+        case .csv(let csv):
+            return try csv.forEachRow(from: state, chunk: chunk) { (row) throws(DiagnosticError) in
+                guard row.number > 0 else {
+                    builder = try makeBuilder(header: row)
+                    return
+                }
+                if let block = builder?.add(row) { body(block) }
             }
-            if let block = builder?.add(row) { body(block) }
+        case .jsonLines(let json):
+            if builder == nil { builder = makeBuilder(columns: allColumns()) }
+            let layout = JSONLinesReader.Layout(columns: builder?.columns ?? [], nestedKey: Self.nestedKey)
+            return try json.forEachRow(from: state, layout: layout, chunk: chunk) { row in
+                if let block = builder?.add(row) { body(block) }
+            }
         }
     }
 
@@ -55,22 +68,47 @@ struct TabularEvidenceReader {
     ///
     /// - Throws: `DiagnosticError` for unknown, repeated or missing columns.
     private func makeBuilder(header: CSVReader.Row) throws(DiagnosticError) -> BlockBuilder {
-        guard let itemType = schema.type(named: "EvidenceItem") else { preconditionFailure("schema lacks EvidenceItem") }
-        var nestedTypes: [Int: RecordType] = [:]
-        if let slot = itemType.slot(of: "grading"), let gradingType = schema.type(named: "Grading") { nestedTypes[slot] = gradingType }
-        return BlockBuilder(
-            itemType: itemType, nestedTypes: nestedTypes, columns: try plan(header: header, itemType: itemType, nestedTypes: nestedTypes),
-            file: reader.file, blockSize: blockSize, knownIDs: knownIDs)
+        makeBuilder(columns: try plan(header: header))
     }
 
-    private func plan(header: CSVReader.Row, itemType: RecordType, nestedTypes: [Int: RecordType]) throws(DiagnosticError) -> [BlockBuilder.Column] {
-        var columns: [BlockBuilder.Column] = []
-        var names: [String] = []
-        var problems: [Diagnostic] = []
+    private func makeBuilder(columns: [BlockBuilder.Column]) -> BlockBuilder {
+        BlockBuilder(itemType: itemType, nestedTypes: nestedTypes, columns: columns, file: reader.file, format: reader.format,
+                     blockSize: blockSize, knownIDs: knownIDs)
+    }
+
+    /// The key of the nested grading record in a JSON Lines item (`grading.` prefixes its CSV columns).
+    static let nestedKey = "grading"
+
+    private var itemType: RecordType {
+        guard let itemType = schema.type(named: "EvidenceItem") else { preconditionFailure("schema lacks EvidenceItem") }
+        return itemType
+    }
+
+    private var nestedTypes: [Int: RecordType] {
+        guard let slot = itemType.slot(of: Self.nestedKey), let gradingType = schema.type(named: "Grading") else { return [:] }
+        return [slot: gradingType]
+    }
+
+    /// The names of every column a listing may have: the item's fields, then the grading fields as `grading.…`.
+    private var columnNames: [String] {
+        let itemType = itemType
         let nestedNames = nestedTypes.sorted { $0.key < $1.key }.flatMap { slot, type in
             type.fieldNames.map { "\(itemType.fields[slot].name).\($0)" }
         }
-        let allowed = itemType.fields.filter { !Self.isRecord($0.type) }.map(\.name) + nestedNames
+        return itemType.fields.filter { !Self.isRecord($0.type) }.map(\.name) + nestedNames
+    }
+
+    /// A column for every field a JSON Lines item may give.
+    private func allColumns() -> [BlockBuilder.Column] {
+        let (itemType, nestedTypes) = (itemType, nestedTypes)
+        return columnNames.compactMap { Self.column(named: $0, itemType: itemType, nestedTypes: nestedTypes) }
+    }
+
+    private func plan(header: CSVReader.Row) throws(DiagnosticError) -> [BlockBuilder.Column] {
+        let (itemType, nestedTypes, allowed) = (itemType, nestedTypes, columnNames)
+        var columns: [BlockBuilder.Column] = []
+        var names: [String] = []
+        var problems: [Diagnostic] = []
         for (index, name) in header.fields.enumerated() {
             let location = header.location(ofField: index)
             if let column = Self.column(named: name, itemType: itemType, nestedTypes: nestedTypes) {

@@ -1,0 +1,1 @@
+../../../Tests/ReadinessKitTests/Hostile/FuzzEntryPoints+JSONLines.swift

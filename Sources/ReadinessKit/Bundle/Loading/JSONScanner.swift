@@ -1,0 +1,233 @@
+import Foundation
+
+/// The tokens of one line of JSON (RFC 8259): strings (unescaped into `scratch` when they hold
+/// escapes), literals and numbers, and whole values stepped over; each checked for syntax.
+struct JSONScanner {
+    var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// The next byte to read, and the end of the line.
+    var index = 0
+    var end = 0
+    /// Whether `bytes` is all ASCII (strings then need no UTF-8 check).
+    var ascii = true
+    /// Strings with escapes, written out.
+    var scratch: [UInt8] = []
+
+    /// Nesting deeper than this is refused: values are skipped recursively, and no evidence item nests that deep.
+    static let depthLimit = 64
+
+    /// A syntax error at `offset`.
+    struct SyntaxError: Error {
+        var offset: Int
+        var message: String
+        var hint: String
+    }
+
+    /// The byte at `index`, or 0 at the end of the line (which no JSON token starts with).
+    var peek: UInt8 { index < end ? bytes[index] : 0 }
+
+    mutating func skipSpace() {
+        while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+    }
+
+    /// What the bytes at `offset` are, for a message.
+    func describe(_ offset: Int) -> String {
+        guard offset < end else { return "the end of the line" }
+        var stop = offset
+        while stop < end, stop - offset < 20, ![0x20, 0x09, 0x0D, 0x2C, 0x7D, 0x5D].contains(bytes[stop]) { stop += 1 }
+        let token = String(decoding: bytes[offset..<max(stop, offset + 1)], as: UTF8.self)
+        return "'\(token)'"
+    }
+
+    func equals(_ cell: JSONCell, _ word: [UInt8]) -> Bool {
+        withBytes(cell) { text in
+            text.count == word.count && word.withUnsafeBufferPointer { memcmp(text.baseAddress!, $0.baseAddress!, word.count) == 0 }
+        }
+    }
+
+    func withBytes<Result>(_ cell: JSONCell, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard cell.unescaped else { return body(UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end])) }
+        return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end])) }
+    }
+
+    /// Checks and steps over any JSON value.
+    mutating func skipValue(depth: Int) throws(SyntaxError) {
+        guard depth < Self.depthLimit else {
+            throw SyntaxError(offset: index, message: "values nest more than \(Self.depthLimit) levels deep",
+                              hint: "an evidence item's values are single values, lists and the grading object")
+        }
+        let close: UInt8
+        switch peek {
+        case UInt8(ascii: "\""): return _ = try parseString()
+        case UInt8(ascii: "["): close = UInt8(ascii: "]")
+        case UInt8(ascii: "{"): close = UInt8(ascii: "}")
+        default: return _ = try parseLiteral()
+        }
+        let isObject = close == UInt8(ascii: "}")
+        index += 1
+        skipSpace()
+        if peek == close { return index += 1 }
+        while true {
+            if isObject {
+                guard peek == UInt8(ascii: "\"") else {
+                    throw SyntaxError(offset: index, message: "expected a quoted key, found \(describe(index))", hint: "write keys in double quotes")
+                }
+                _ = try parseString()
+                skipSpace()
+                guard peek == UInt8(ascii: ":") else {
+                    throw SyntaxError(offset: index, message: "expected ':' after a key, found \(describe(index))", hint: "write \"key\": value")
+                }
+                index += 1
+                skipSpace()
+            }
+            try skipValue(depth: depth + 1)
+            skipSpace()
+            if peek == close { return index += 1 }
+            guard peek == UInt8(ascii: ",") else {
+                throw SyntaxError(offset: index, message: "expected ',' or '\(Character(Unicode.Scalar(close)))', found \(describe(index))",
+                                  hint: "separate values with commas")
+            }
+            index += 1
+            skipSpace()
+        }
+    }
+
+    /// Parses a string at `index` (its opening quote); escapes are written out into `scratch`.
+    mutating func parseString() throws(SyntaxError) -> JSONCell {
+        let open = index
+        index += 1
+        let start = index
+        while index < end, Self.isPlainStringByte[Int(bytes[index])] { index += 1 }
+        guard index < end else { throw unclosedString(open) }
+        if bytes[index] == UInt8(ascii: "\"") {
+            defer { index += 1 }
+            try checkUTF8(start..<index, at: open)
+            return JSONCell(kind: .string, start: start, end: index)
+        }
+        let textStart = scratch.count
+        scratch.append(contentsOf: bytes[start..<index])
+        while true {
+            guard index < end else { throw unclosedString(open) }
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                try scratch.withUnsafeBufferPointer { (text) throws(SyntaxError) in try checkUTF8(text[textStart...], at: open) }
+                return JSONCell(kind: .string, start: textStart, end: scratch.count, unescaped: true)
+            case UInt8(ascii: "\\"):
+                try unescape()
+            case ..<0x20:
+                throw SyntaxError(offset: index, message: "a control character inside a string",
+                                  hint: "escape it: \\n for a line break, \\t for a tab, \\u0001 for others")
+            default:
+                scratch.append(byte)
+                index += 1
+            }
+        }
+    }
+
+    /// Writes out the escape at `index` (a backslash) into `scratch`.
+    private mutating func unescape() throws(SyntaxError) {
+        let escape = index
+        guard index + 1 < end else { throw unclosedString(escape) }
+        let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
+        if let byte = simple[bytes[index + 1]] {
+            scratch.append(byte)
+            return index += 2
+        }
+        guard bytes[index + 1] == UInt8(ascii: "u"), var scalar = hexQuad(at: index + 2) else {
+            throw SyntaxError(offset: escape, message: "invalid escape \(describe(escape)) in a string",
+                              hint: "use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX; write a backslash as \\\\")
+        }
+        index += 6
+        if (0xD800..<0xDC00).contains(scalar) {
+            // A high surrogate must be followed by a low one: together they are one scalar.
+            guard index + 1 < end, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
+                let low = hexQuad(at: index + 2), (0xDC00..<0xE000).contains(low)
+            else { throw unpairedSurrogate(escape) }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            index += 6
+        }
+        guard let character = Unicode.Scalar(scalar) else { throw unpairedSurrogate(escape) }
+        scratch.append(contentsOf: Array(String(character).utf8))
+    }
+
+    /// The value of four hex digits at `offset`, if there are four.
+    private func hexQuad(at offset: Int) -> UInt32? {
+        guard offset + 4 <= end else { return nil }
+        var value: UInt32 = 0
+        for byte in bytes[offset..<offset + 4] {
+            guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else { return nil }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    /// Parses `true`, `false`, `null` or a number at `index`.
+    mutating func parseLiteral() throws(SyntaxError) -> JSONCell {
+        let start = index
+        while index < end, Self.isLiteralByte[Int(bytes[index])] { index += 1 }
+        guard index > start else {
+            throw SyntaxError(offset: start, message: "expected a value, found \(describe(start))",
+                              hint: "write a string in double quotes, a number, true, false, null, a list [...] or an object {...}")
+        }
+        let token = bytes[start..<index]
+        guard token.elementsEqual("true".utf8) || token.elementsEqual("false".utf8) || token.elementsEqual("null".utf8)
+            || Self.isNumber(token)
+        else {
+            throw SyntaxError(offset: start, message: "\(describe(start)) is not a JSON value",
+                              hint: "put text in double quotes; write true, false and null in lowercase")
+        }
+        return JSONCell(kind: .literal, start: start, end: index)
+    }
+
+    /// Whether `token` is a JSON number: `-`? (`0` | [1-9][0-9]*) (`.` [0-9]+)? ([eE] [+-]? [0-9]+)?
+    static func isNumber(_ token: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var index = token.startIndex
+        let isDigit = { (offset: Int) in offset < token.endIndex && (0x30...0x39).contains(token[offset]) }
+        func digits() -> Bool {
+            guard isDigit(index) else { return false }
+            while isDigit(index) { index += 1 }
+            return true
+        }
+        if index < token.endIndex, token[index] == UInt8(ascii: "-") { index += 1 }
+        if index < token.endIndex, token[index] == UInt8(ascii: "0") { index += 1 } else if !digits() { return false }
+        if index < token.endIndex, token[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() else { return false }
+        }
+        if index < token.endIndex, token[index] | 0x20 == UInt8(ascii: "e") {
+            index += 1
+            if index < token.endIndex, token[index] == UInt8(ascii: "+") || token[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() else { return false }
+        }
+        return index == token.endIndex
+    }
+
+    /// Throws unless `range` of a buffer (the line's, or `scratch`) is valid UTF-8.
+    private func checkUTF8(_ range: Range<Int>, at offset: Int) throws(SyntaxError) {
+        guard !ascii else { return }
+        try checkUTF8(UnsafeBufferPointer(rebasing: bytes[range])[...], at: offset)
+    }
+
+    private func checkUTF8(_ text: Slice<UnsafeBufferPointer<UInt8>>, at offset: Int) throws(SyntaxError) {
+        let buffer = UnsafeBufferPointer(rebasing: text)
+        guard !ascii, !buffer.allSatisfy({ $0 < 0x80 }), String(validating: buffer, as: UTF8.self) == nil else { return }
+        throw SyntaxError(offset: offset, message: "a string is not valid UTF-8", hint: "save the file as UTF-8")
+    }
+
+    private func unclosedString(_ offset: Int) -> SyntaxError {
+        SyntaxError(offset: offset, message: "a string is never closed", hint: "end the string with a double quote on the same line")
+    }
+
+    private func unpairedSurrogate(_ offset: Int) -> SyntaxError {
+        SyntaxError(offset: offset, message: "\\u escape \(describe(offset)) is half of a surrogate pair",
+                    hint: "write a character outside the Basic Multilingual Plane as two escapes, e.g. \\ud83d\\ude00")
+    }
+
+    /// Bytes that may stand in a string without ending it or needing an escape.
+    private static let isPlainStringByte: [Bool] = (0..<256).map { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }
+    /// Bytes of `true`, `false`, `null` and numbers (and of mistakes near them, reported whole).
+    private static let isLiteralByte: [Bool] = (0..<256).map { byte in
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || [0x2B, 0x2D, 0x2E].contains(byte)
+    }
+}
