@@ -100,7 +100,7 @@ import Testing
         let problems = try TemporaryBundle(["case.yaml": devices, "evidence.jsonl": lines.joined(separator: "\n")]).problems()
         #expect(problems == [
             "B/evidence.jsonl:1:38: error: record 1: expected a quoted key, found '}' (write keys in double quotes: \"id\": \"E-0001\") [bundle.jsonl-syntax]",
-            "B/evidence.jsonl:2:13: error: record 2: expected ',' or '}' after a value, found '\"location\":' (separate key-value pairs with commas and close the object with '}') [bundle.jsonl-syntax]",
+            "B/evidence.jsonl:2:13: error: record 2: expected ',' or '}' after a value, found '\"location\":' (separate the values of an object with commas and close it with '}') [bundle.jsonl-syntax]",
             "B/evidence.jsonl:3:8: error: record 3: expected a value, found ''E3'' (write a string in double quotes, a number, true, false, null, a list [...] or an object {...}) [bundle.jsonl-syntax]",
             "B/evidence.jsonl:4:1: error: record 4: a line must hold one JSON object, found '[\"E4\"' (write each evidence item as {\"id\": \"E-0001\", …} on a line of its own) [bundle.jsonl-syntax]",
             "B/evidence.jsonl:5:39: error: record 5: unexpected '{\"id\":' after the item's closing '}' (put one JSON object on each line) [bundle.jsonl-syntax]",
@@ -110,7 +110,7 @@ import Testing
             "B/evidence.jsonl:9:53: error: record 9: '012' is not a JSON value (put text in double quotes; write true, false and null in lowercase) [bundle.jsonl-syntax]",
             "B/evidence.jsonl:10:51: error: record 10: 'True' is not a JSON value (put text in double quotes; write true, false and null in lowercase) [bundle.jsonl-syntax]",
             "B/evidence.jsonl:11:49: error: record 11: a string is never closed (end the string with a double quote on the same line) [bundle.jsonl-syntax]",
-            "B/evidence.jsonl:12:38: error: record 12: expected ',' or '}' after a value, found the end of the line (separate key-value pairs with commas and close the object with '}') [bundle.jsonl-syntax]",
+            "B/evidence.jsonl:12:38: error: record 12: expected ',' or '}' after a value, found the end of the line (separate the values of an object with commas and close it with '}') [bundle.jsonl-syntax]",
             "B/evidence.jsonl:13:27: error: record 13: 'alocated' is not a valid file_location for 'location' (did you mean 'allocated'?) [bundle.unknown-enum-case]",
         ])
     }

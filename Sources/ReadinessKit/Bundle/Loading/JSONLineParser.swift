@@ -51,15 +51,14 @@ struct JSONLineParser {
         problems.removeAll()
         objectStart = scanner.index
         previous = -1
-        do throws(JSONScanner.SyntaxError) {
-            guard scanner.bytes[scanner.index] == UInt8(ascii: "{") else {
-                throw JSONScanner.SyntaxError(offset: scanner.index, message: "a line must hold one JSON object, found \(scanner.describe(scanner.index))",
+        do throws(SyntaxError) {
+            guard scanner.peek == UInt8(ascii: "{") else {
+                throw SyntaxError(offset: scanner.index, message: "a line must hold one JSON object, found \(scanner.describe(scanner.index))",
                                   hint: "write each evidence item as {\"id\": \"E-0001\", …} on a line of its own")
             }
             try parseObject(nested: false)
-            scanner.skipSpace()
             guard scanner.index == scanner.end else {
-                throw JSONScanner.SyntaxError(offset: scanner.index, message: "unexpected \(scanner.describe(scanner.index)) after the item's closing '}'",
+                throw SyntaxError(offset: scanner.index, message: "unexpected \(scanner.describe(scanner.index)) after the item's closing '}'",
                                   hint: "put one JSON object on each line")
             }
             isItem = true
@@ -70,57 +69,38 @@ struct JSONLineParser {
         return true
     }
 
+    private typealias SyntaxError = JSONScanner.SyntaxError
+
     // MARK: Objects and values
 
-    /// Parses an object at `scanner.index`: the item's (`nested` false) or its nested record's.
-    private mutating func parseObject(nested: Bool) throws(JSONScanner.SyntaxError) {
+    /// Parses the object at the next byte, the item's (`nested` false) or its nested record's, and the spaces after it.
+    private mutating func parseObject(nested: Bool) throws(SyntaxError) {
         scanner.index += 1
         scanner.skipSpace()
-        if scanner.peek == UInt8(ascii: "}") { return scanner.index += 1 }
+        if scanner.skip(UInt8(ascii: "}")) { return }
         var sawNested = false
-        while true {
-            guard scanner.peek == UInt8(ascii: "\"") else {
-                throw JSONScanner.SyntaxError(offset: scanner.index, message: "expected a quoted key, found \(scanner.describe(scanner.index))",
-                                  hint: "write keys in double quotes: \"id\": \"E-0001\"")
-            }
+        repeat {
             let keyOffset = scanner.index
-            let key = try scanner.parseString()
-            scanner.skipSpace()
-            guard scanner.peek == UInt8(ascii: ":") else {
-                throw JSONScanner.SyntaxError(offset: scanner.index, message: "expected ':' after a key, found \(scanner.describe(scanner.index))", hint: "write \"key\": value")
-            }
-            scanner.index += 1
-            scanner.skipSpace()
+            let key = try scanner.parseKey()
             if !nested, scanner.equals(key, layout.nestedKey) {
                 try parseNested(at: keyOffset, repeated: sawNested)
                 sawNested = true
             } else if let column = column(for: key, nested: nested) {
-                if cells[column].kind != .absent {
+                if cells[column].kind == .absent {
+                    try parseValue(into: column)
+                } else {
                     report("bundle.duplicate-key", "'\(layout.names[column])' appears twice", at: keyOffset, hint: "remove one of the two")
                     try scanner.skipValue(depth: 0)
-                } else {
-                    try parseValue(into: column)
                 }
             } else {
                 reportUnknown(key, nested: nested, at: keyOffset)
                 try scanner.skipValue(depth: 0)
             }
-            scanner.skipSpace()
-            switch scanner.peek {
-            case UInt8(ascii: ","):
-                scanner.index += 1
-                scanner.skipSpace()
-            case UInt8(ascii: "}"):
-                return scanner.index += 1
-            default:
-                throw JSONScanner.SyntaxError(offset: scanner.index, message: "expected ',' or '}' after a value, found \(scanner.describe(scanner.index))",
-                                  hint: "separate key-value pairs with commas and close the object with '}'")
-            }
-        }
+        } while try !scanner.skipSeparator(orClose: UInt8(ascii: "}"), in: "an object")
     }
 
     /// Parses the nested record's value: an object, or `null` for none.
-    private mutating func parseNested(at keyOffset: Int, repeated: Bool) throws(JSONScanner.SyntaxError) {
+    private mutating func parseNested(at keyOffset: Int, repeated: Bool) throws(SyntaxError) {
         let name = String(decoding: layout.nestedKey, as: UTF8.self)
         if repeated {
             report("bundle.duplicate-key", "'\(name)' appears twice", at: keyOffset, hint: "remove one of the two")
@@ -128,69 +108,50 @@ struct JSONLineParser {
         }
         if scanner.peek == UInt8(ascii: "{") { return try parseObject(nested: true) }
         let offset = scanner.index
-        let isNull = scanner.peek == UInt8(ascii: "n")
         try scanner.skipValue(depth: 0)
-        if !(isNull && scanner.index - offset == 4) {
+        if !scanner.bytes[offset..<scanner.index].elementsEqual("null".utf8) {
             report("bundle.wrong-type", "'\(name)' must be an object, found \(scanner.describe(offset))", at: offset,
                    hint: "write \"\(name)\": {\"method\": \"manual\", …}, or leave it out")
         }
     }
 
     /// Parses a value for `column`, recording where it is.
-    private mutating func parseValue(into column: Int) throws(JSONScanner.SyntaxError) {
+    private mutating func parseValue(into column: Int) throws(SyntaxError) {
         let offset = scanner.index
         switch scanner.peek {
         case UInt8(ascii: "\""):
             cells[column] = try scanner.parseString()
-        case UInt8(ascii: "["):
-            cells[column] = layout.isList[column] ? try parseArray() : try skipped(.array)
-        case UInt8(ascii: "{"):
-            cells[column] = try skipped(.object)
+        case UInt8(ascii: "[") where layout.isList[column]:
+            cells[column] = try parseArray()
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+            let kind: JSONCell.Kind = scanner.peek == UInt8(ascii: "[") ? .array : .object
+            try scanner.skipValue(depth: 0)
+            cells[column] = JSONCell(kind: kind)
         default:
             cells[column] = try scanner.parseLiteral()
         }
         cells[column].offset = offset
     }
 
-    /// Parses an array of single values; one holding an array or object is marked `nested`.
-    private mutating func parseArray() throws(JSONScanner.SyntaxError) -> JSONCell {
+    /// Parses an array of single values into `elements`; one holding an array or object is marked `nested`.
+    private mutating func parseArray() throws(SyntaxError) -> JSONCell {
         var cell = JSONCell(kind: .array)
         let first = elements.count
         scanner.index += 1
         scanner.skipSpace()
-        if scanner.peek == UInt8(ascii: "]") {
-            scanner.index += 1
-            cell.elements = first..<first
-            return cell
+        if !scanner.skip(UInt8(ascii: "]")) {
+            repeat {
+                switch scanner.peek {
+                case UInt8(ascii: "\""): elements.append(try scanner.parseString())
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    try scanner.skipValue(depth: 1)
+                    cell.nested = true
+                default: elements.append(try scanner.parseLiteral())
+                }
+            } while try !scanner.skipSeparator(orClose: UInt8(ascii: "]"), in: "a list")
         }
-        while true {
-            switch scanner.peek {
-            case UInt8(ascii: "\""): elements.append(try scanner.parseString())
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                try scanner.skipValue(depth: 1)
-                cell.nested = true
-            default: elements.append(try scanner.parseLiteral())
-            }
-            scanner.skipSpace()
-            switch scanner.peek {
-            case UInt8(ascii: ","):
-                scanner.index += 1
-                scanner.skipSpace()
-            case UInt8(ascii: "]"):
-                scanner.index += 1
-                cell.elements = first..<elements.count
-                return cell
-            default:
-                throw JSONScanner.SyntaxError(offset: scanner.index, message: "expected ',' or ']' in a list, found \(scanner.describe(scanner.index))",
-                                  hint: "separate list values with commas and close the list with ']'")
-            }
-        }
-    }
-
-    /// Skips a value and returns a cell of `kind` for it.
-    private mutating func skipped(_ kind: JSONCell.Kind) throws(JSONScanner.SyntaxError) -> JSONCell {
-        try scanner.skipValue(depth: 0)
-        return JSONCell(kind: kind)
+        cell.elements = first..<elements.count
+        return cell
     }
 
     // MARK: Keys and problems
@@ -227,5 +188,4 @@ struct JSONLineParser {
         ListingPosition(line: lineNumber, lineStart: lineStart, offset: offset).location(in: scanner.bytes, file: file)
     }
 
-    // MARK: Bytes
 }

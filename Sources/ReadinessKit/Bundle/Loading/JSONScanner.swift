@@ -29,6 +29,37 @@ struct JSONScanner {
         while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
     }
 
+    /// Steps over `byte` and the spaces after it; `false`, stepping over nothing, when the next byte is another.
+    mutating func skip(_ byte: UInt8) -> Bool {
+        guard peek == byte else { return false }
+        index += 1
+        skipSpace()
+        return true
+    }
+
+    /// A syntax error at the next byte: "expected …, found …".
+    func unexpected(_ expected: String, hint: String) -> SyntaxError {
+        SyntaxError(offset: index, message: "expected \(expected), found \(describe(index))", hint: hint)
+    }
+
+    /// Parses an object's key and the `:` after it, with the spaces around them.
+    mutating func parseKey() throws(SyntaxError) -> JSONCell {
+        guard peek == UInt8(ascii: "\"") else { throw unexpected("a quoted key", hint: "write keys in double quotes: \"id\": \"E-0001\"") }
+        let key = try parseString()
+        skipSpace()
+        guard skip(UInt8(ascii: ":")) else { throw unexpected("':' after a key", hint: "write \"key\": value") }
+        return key
+    }
+
+    /// Steps over the `,` after a value inside an object or array, or the `close` that ends it
+    /// (returning `true`), with the spaces after it.
+    mutating func skipSeparator(orClose close: UInt8, in what: String) throws(SyntaxError) -> Bool {
+        skipSpace()
+        if skip(UInt8(ascii: ",")) { return false }
+        if skip(close) { return true }
+        throw unexpected("',' or '\(Character(Unicode.Scalar(close)))' after a value", hint: "separate the values of \(what) with commas and close it with '\(Character(Unicode.Scalar(close)))'")
+    }
+
     /// What the bytes at `offset` are, for a message.
     func describe(_ offset: Int) -> String {
         guard offset < end else { return "the end of the line" }
@@ -38,57 +69,40 @@ struct JSONScanner {
         return "'\(token)'"
     }
 
+    /// Whether the string `cell` holds the bytes of `word`.
     func equals(_ cell: JSONCell, _ word: [UInt8]) -> Bool {
         withBytes(cell) { text in
             text.count == word.count && word.withUnsafeBufferPointer { memcmp(text.baseAddress!, $0.baseAddress!, word.count) == 0 }
         }
     }
 
+    /// Calls `body` with the bytes of the string or literal `cell`.
     func withBytes<Result>(_ cell: JSONCell, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         guard cell.unescaped else { return body(UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end])) }
         return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end])) }
     }
 
-    /// Checks and steps over any JSON value.
+    /// Checks and steps over any JSON value, `depth` levels inside the values being read.
     mutating func skipValue(depth: Int) throws(SyntaxError) {
         guard depth < Self.depthLimit else {
             throw SyntaxError(offset: index, message: "values nest more than \(Self.depthLimit) levels deep",
                               hint: "an evidence item's values are single values, lists and the grading object")
         }
-        let close: UInt8
+        let isObject: Bool
         switch peek {
         case UInt8(ascii: "\""): return _ = try parseString()
-        case UInt8(ascii: "["): close = UInt8(ascii: "]")
-        case UInt8(ascii: "{"): close = UInt8(ascii: "}")
+        case UInt8(ascii: "["): isObject = false
+        case UInt8(ascii: "{"): isObject = true
         default: return _ = try parseLiteral()
         }
-        let isObject = close == UInt8(ascii: "}")
+        let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
         index += 1
         skipSpace()
-        if peek == close { return index += 1 }
-        while true {
-            if isObject {
-                guard peek == UInt8(ascii: "\"") else {
-                    throw SyntaxError(offset: index, message: "expected a quoted key, found \(describe(index))", hint: "write keys in double quotes")
-                }
-                _ = try parseString()
-                skipSpace()
-                guard peek == UInt8(ascii: ":") else {
-                    throw SyntaxError(offset: index, message: "expected ':' after a key, found \(describe(index))", hint: "write \"key\": value")
-                }
-                index += 1
-                skipSpace()
-            }
+        if skip(close) { return }
+        repeat {
+            if isObject { _ = try parseKey() }
             try skipValue(depth: depth + 1)
-            skipSpace()
-            if peek == close { return index += 1 }
-            guard peek == UInt8(ascii: ",") else {
-                throw SyntaxError(offset: index, message: "expected ',' or '\(Character(Unicode.Scalar(close)))', found \(describe(index))",
-                                  hint: "separate values with commas")
-            }
-            index += 1
-            skipSpace()
-        }
+        } while try !skipSeparator(orClose: close, in: isObject ? "an object" : "a list")
     }
 
     /// Parses a string at `index` (its opening quote); escapes are written out into `scratch`.
