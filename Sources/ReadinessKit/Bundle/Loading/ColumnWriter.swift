@@ -11,6 +11,11 @@ struct ColumnWriter {
     let required: Bool
     /// Whether the last cell appended was present.
     private(set) var lastPresent = false
+    /// Until the block's first present cell, absent cells are only counted, so a column no row of
+    /// the block gives costs nothing and is left out of it (a JSON Lines item leaves out most
+    /// optional keys): `finish` then gives no column, which reads as absent on every row.
+    private var anyPresent = false
+    private var uncountedAbsent = 0
     private var kind: Kind
     /// The cases of an enumeration (or of a list's enumeration elements), as bytes; empty for free text.
     private let cases: [[UInt8]]
@@ -45,9 +50,10 @@ struct ColumnWriter {
         }
     }
 
-    /// The column so far; the writer starts a new, empty one.
-    mutating func finish() -> ColumnBlock.Column {
+    /// The column so far, or `nil` when every cell in it is absent; the writer starts a new, empty one.
+    mutating func finish() -> ColumnBlock.Column? {
         defer { self = ColumnWriter(copying: self) }
+        guard anyPresent else { return nil }
         return switch kind {
         case .text: .text(texts)
         case .textList: .textList(lists)
@@ -81,6 +87,21 @@ struct ColumnWriter {
     /// Appends an absent cell (also after a conversion failure, so the rows stay aligned).
     mutating func appendAbsent() {
         lastPresent = false
+        guard anyPresent else { return uncountedAbsent += 1 }
+        writeAbsent()
+    }
+
+    /// Marks the cell being appended present, first writing the absent cells counted before it.
+    @inline(__always)
+    private mutating func startPresent() {
+        lastPresent = true
+        guard !anyPresent else { return }
+        anyPresent = true
+        for _ in 0..<uncountedAbsent { writeAbsent() }
+        uncountedAbsent = 0
+    }
+
+    private mutating func writeAbsent() {
         switch kind {
         case .text: texts.appendAbsent()
         case .textList: lists.appendAbsent()
@@ -96,7 +117,7 @@ struct ColumnWriter {
     /// Converts and appends one cell's bytes; on failure nothing is appended.
     mutating func append(_ cell: UnsafeBufferPointer<UInt8>) throws(ScalarConverter.Failure) {
         if Self.isNull(cell) { return appendAbsent() }
-        lastPresent = true
+        startPresent()
         switch kind {
         case .text:
             guard cases.isEmpty || isCase(cell[...]) else { return try appendSlowly(cell) }
@@ -148,7 +169,7 @@ struct ColumnWriter {
     /// Converts and appends a quoted value (a JSON string): never absent, and never a boolean or a
     /// number, as a quoted YAML scalar is not; on failure nothing is appended.
     mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) throws(ScalarConverter.Failure) {
-        lastPresent = true
+        startPresent()
         switch kind {
         case .text where cases.isEmpty || isCase(text[...]):
             texts.append(text)
@@ -167,7 +188,7 @@ struct ColumnWriter {
     /// JSON string) or not (a JSON number or literal). On failure nothing is appended.
     mutating func appendList(_ elements: [(bytes: UnsafeBufferPointer<UInt8>, quoted: Bool)]) throws(ScalarConverter.Failure) {
         guard case .list(let elementType) = type else { preconditionFailure("appendList on a \(type) column") }
-        lastPresent = true
+        startPresent()
         if elements.allSatisfy({ $0.quoted && (cases.isEmpty || isCase($0.bytes[...])) }) {
             return lists.append(elements.map(\.bytes))
         }

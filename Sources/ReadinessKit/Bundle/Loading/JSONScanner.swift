@@ -110,7 +110,7 @@ struct JSONScanner {
         let open = index
         index += 1
         let start = index
-        while index < end, Self.isPlainStringByte[Int(bytes[index])] { index += 1 }
+        index = plainEnd(from: index)
         guard index < end else { throw unclosedString(open) }
         if bytes[index] == UInt8(ascii: "\"") {
             defer { index += 1 }
@@ -179,15 +179,13 @@ struct JSONScanner {
     /// Parses `true`, `false`, `null` or a number at `index`.
     mutating func parseLiteral() throws(SyntaxError) -> JSONCell {
         let start = index
-        while index < end, Self.isLiteralByte[Int(bytes[index])] { index += 1 }
+        while index < end, Self.isLiteralByte(bytes[index]) { index += 1 }
         guard index > start else {
             throw SyntaxError(offset: start, message: "expected a value, found \(describe(start))",
                               hint: "write a string in double quotes, a number, true, false, null, a list [...] or an object {...}")
         }
         let token = bytes[start..<index]
-        guard token.elementsEqual("true".utf8) || token.elementsEqual("false".utf8) || token.elementsEqual("null".utf8)
-            || Self.isNumber(token)
-        else {
+        guard Self.isWord(token) || Self.isNumber(token) else {
             throw SyntaxError(offset: start, message: "\(describe(start)) is not a JSON value",
                               hint: "put text in double quotes; write true, false and null in lowercase")
         }
@@ -238,10 +236,41 @@ struct JSONScanner {
                     hint: "write a character outside the Basic Multilingual Plane as two escapes, e.g. \\ud83d\\ude00")
     }
 
-    /// Bytes that may stand in a string without ending it or needing an escape.
-    private static let isPlainStringByte: [Bool] = (0..<256).map { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }
-    /// Bytes of `true`, `false`, `null` and numbers (and of mistakes near them, reported whole).
-    private static let isLiteralByte: [Bool] = (0..<256).map { byte in
-        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || [0x2B, 0x2D, 0x2E].contains(byte)
+    /// The end of the run of bytes from `start` that may stand in a string without ending it or
+    /// needing an escape: the first quote, backslash or control character, or the end of the line.
+    /// Eight bytes are tested at a time.
+    @inline(__always)
+    private func plainEnd(from start: Int) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            // The high bit of each byte below `limit`; a borrow can only flag bytes above a flagged one.
+            func below(_ word: UInt64, _ limit: UInt64) -> UInt64 { (word &- ones &* limit) & ~word & highs }
+            while index + 8 <= end {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let found = below(word ^ (ones &* 0x22), 1) | below(word ^ (ones &* 0x5C), 1) | below(word, 0x20)
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        while index < end, bytes[index] >= 0x20, bytes[index] != 0x22, bytes[index] != 0x5C { index += 1 }
+        return index
+    }
+
+    /// Whether `token` is `true`, `false` or `null`.
+    private static func isWord(_ token: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        switch token.count {
+        case 4: token.elementsEqual([0x74, 0x72, 0x75, 0x65]) || token.elementsEqual([0x6E, 0x75, 0x6C, 0x6C])
+        case 5: token.elementsEqual([0x66, 0x61, 0x6C, 0x73, 0x65])
+        default: false
+        }
+    }
+
+    /// Whether `byte` may be part of `true`, `false`, `null` or a number (or of a mistake near
+    /// them, which is reported whole): a letter, a digit, `+`, `-` or `.`.
+    @inline(__always)
+    private static func isLiteralByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) || byte == 0x2B || byte == 0x2D || byte == 0x2E
     }
 }
