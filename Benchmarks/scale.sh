@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale benchmark (docs/performance.md): generated bundles of 1,000, 100,000 and 1,000,000 items
-# checked against the benchmark pack and against the shipped packs, plus a batch of 1,000 small
-# bundles. Reports wall time, items x rules per second and peak resident memory for each run.
+# (and the million as JSON Lines too) checked against the benchmark pack and against the shipped
+# packs, plus a batch of 1,000 small bundles. Reports wall time, items x rules per second and peak
+# resident memory for each run.
 # Usage: [RUNS=5] Benchmarks/scale.sh [WORKDIR]   (release build; not part of swift test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,12 +39,19 @@ PY
 }
 
 shipped=$($bin rules | grep -c '^[A-Z]' || true)
+generate() { # items listing folder
+  [ -d "$3" ] || $bin generate --items "$1" --seed 1 --pattern unallocated-only=0.02 --pattern synthetic=0.01 \
+    --pattern unverified-hash=0.02 --pattern malformed-hash=0.001 --pattern after-arrest=0.001 --listing "$2" --output "$3" >/dev/null
+}
 for n in 1000 100000 1000000; do
-  [ -d "$work/gen-$n" ] || $bin generate --items $n --seed 1 --pattern unallocated-only=0.02 --pattern synthetic=0.01 \
-    --pattern unverified-hash=0.02 --pattern malformed-hash=0.001 --pattern after-arrest=0.001 --output "$work/gen-$n" >/dev/null
+  generate $n csv "$work/gen-$n"
   measure "benchmark pack (8 rules), $n items" $n 8 $bin check "$work/gen-$n" --rules Benchmarks/rules --as-of $asof --format json
   measure "shipped packs, $n items" $n "$shipped" $bin check "$work/gen-$n" --as-of $asof --format json
 done
+# The same million items as a JSON Lines listing (evidence.jsonl).
+generate 1000000 jsonl "$work/gen-1000000-jsonl"
+measure "benchmark pack (8 rules), 1000000 JSONL" 1000000 8 $bin check "$work/gen-1000000-jsonl" --rules Benchmarks/rules --as-of $asof --format json
+measure "shipped packs, 1000000 JSONL" 1000000 "$shipped" $bin check "$work/gen-1000000-jsonl" --as-of $asof --format json
 
 if [ ! -d "$work/docket" ]; then
   mkdir -p "$work/docket"
