@@ -5,9 +5,9 @@ import Foundation
 ///
 /// In CSV, nested grading fields are written `grading.uk_category`, list cells separate values
 /// with `;`, and an empty cell is an absent fact; in JSON Lines, grading is a nested object, lists
-/// are arrays, and a key left out or `null` is an absent fact. Rows are read into `ColumnBlock`s, column by column. References
-/// are checked as rows are read against the ids the rest of the bundle defines, so a million-row
-/// listing needs no second pass.
+/// are arrays, and a key left out or `null` is an absent fact. Rows are read into `ColumnBlock`s,
+/// column by column. References are checked as rows are read against the ids the rest of the
+/// bundle defines, so a million-row listing needs no second pass.
 struct TabularEvidenceReader {
     let schema: BundleSchema
     let reader: ListingReader
