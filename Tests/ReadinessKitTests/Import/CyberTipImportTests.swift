@@ -80,6 +80,35 @@ import Testing
         ])
     }
 
+    /// A JSON Lines listing is rewritten as a CSV one is; every byte but the links stays as it was.
+    @Test func linksJSONLinesEvidenceByHashKeepingEveryOtherByte() throws {
+        let lines = [
+            #"{"id": "E1", "device": "D1", "location": "allocated", "sha256": "896AA2ADFC5A4B9B95F9AC4129D138397CD9D98A1E5BA0F9D06C32247FF803B4"}"# + "\r\n",
+            #"{"id": "E2", "location": "unallocated", "md5": "74bec9339e6e135cd6a8a0dbe180a072", "cybertip_file": null, "notes": "caf\u00e9"}"# + "\n",
+            "\n",
+            #"{ "id" : "E3" , "location": "allocated", "sha256": "0000000000000000000000000000000000000000000000000000000000000000" }"# + "\n",
+            #"{"id": "E4", "location": "allocated", "sha256": "896aa2adfc5a4b9b95f9ac4129d138397cd9d98a1e5ba0f9d06c32247ff803b4", "cybertip_file": "HAND-1"}"#,
+        ]
+        let scratch = try scratch([
+            "B/evidence.jsonl": lines.joined(),
+            "B/cybertips.yaml": "- id: '1'\n  files:\n  - {id: HAND-1, sha256: 896aa2adfc5a4b9b95f9ac4129d138397cd9d98a1e5ba0f9d06c32247ff803b4}\n",
+        ])
+        let report = try CyberTipImporter().importReports([try importFixture("several-reports.xml")], into: scratch.bundle)
+        #expect(report.linked == 2)
+        #expect(report.written.contains("evidence.jsonl"))
+        var expected = lines
+        expected[0] = expected[0].replacingOccurrences(of: "B4\"}", with: #"B4", "cybertip_file": "900000011-1"}"#)
+        expected[1] = expected[1].replacingOccurrences(of: "null", with: #""900000011-2""#)
+        #expect(scratch.bundleSnapshot()["evidence.jsonl"] == expected.joined())
+        let bundle = try scratch.load()
+        #expect(bundle.record(in: "evidence", id: "E1")?["cybertip_file"] == .string("900000011-1"))
+        #expect(bundle.record(in: "evidence", id: "E2")?["cybertip_file"] == .string("900000011-2"))
+        #expect(bundle.record(in: "evidence", id: "E4")?["cybertip_file"] == .string("HAND-1"))
+        #expect(described(report.diagnostics, scratch: scratch) == [
+            "S/B/evidence.jsonl:5:1: warning: evidence item 'E4' is linked to 'HAND-1' but its hash matches imported file '900000011-1'; left unchanged (check which CyberTip file the item really is) [import.link-conflict]"
+        ])
+    }
+
     @Test func evidenceInTheCaseFileIsNotRewrittenButNamedInWarnings() throws {
         let caseFile = importCaseYAML("""
             evidence:

@@ -166,6 +166,15 @@ import Testing
         #expect(scratch.bundleSnapshot() == ["case.yaml": caseFile])
     }
 
+    @Test func evidenceKeptInJSONLinesIsRefused() throws {
+        let jsonl = #"{"id": "E1", "location": "allocated"}"# + "\n"
+        let scratch = try ImportScratch(["B/case.yaml": importCaseYAML(), "B/evidence.jsonl": jsonl])
+        let listing = try importFixture("examplar-listing.csv")
+        let found = expectDiagnostics { () throws(DiagnosticError) in _ = try self.runThrowing(listing, into: scratch) }
+        #expect(found.map(\.id) == ["import.evidence-in-jsonl"])
+        #expect(scratch.bundleSnapshot() == ["case.yaml": importCaseYAML(), "evidence.jsonl": jsonl])
+    }
+
     @Test func newItemsAreLinkedToCyberTipFilesInTheBundle() throws {
         let scratch = try scratch(["B/cybertips.yaml": "- id: '9'\n  files:\n  - {id: CT9-1, md5: 93c3b04d2cbd088c8fe84931ed5952ea}\n"])
         let report = try run(try importFixture("examplar-listing.csv"), into: scratch)

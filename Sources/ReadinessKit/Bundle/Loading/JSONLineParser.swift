@@ -24,7 +24,8 @@ struct JSONLineParser {
     private var scanner = JSONScanner()
     private var lineStart = 0
     private var lineNumber = 0
-    private var record = 0
+    /// The number of the record being parsed.
+    private(set) var record = 0
     /// Items usually give their keys in the same order, so each key is first looked for where the
     /// key after the previous one was found last time: `successor[k + 1]` is the key that followed
     /// key `k` (`successor[0]`, the first key of an item), and `previous` the key just read.
@@ -69,6 +70,15 @@ struct JSONLineParser {
         return true
     }
 
+    /// The text of `column`'s value when it is a string, a number or `true`/`false` (`nil` when
+    /// it is absent, `null`, a list or an object).
+    func text(ofColumn column: Int) -> String? {
+        let cell = cells[column]
+        guard cell.kind == .string || cell.kind == .literal else { return nil }
+        let text = scanner.withBytes(cell) { String(decoding: $0, as: UTF8.self) }
+        return cell.kind == .literal && text == "null" ? nil : text
+    }
+
     private typealias SyntaxError = JSONScanner.SyntaxError
 
     // MARK: Objects and values
@@ -93,7 +103,7 @@ struct JSONLineParser {
                     try scanner.skipValue(depth: 0)
                 }
             } else {
-                reportUnknown(key, nested: nested, at: keyOffset)
+                if !layout.ignoresUnknownKeys { reportUnknown(key, nested: nested, at: keyOffset) }
                 try scanner.skipValue(depth: 0)
             }
         } while try !scanner.skipSeparator(orClose: UInt8(ascii: "}"), in: "an object")

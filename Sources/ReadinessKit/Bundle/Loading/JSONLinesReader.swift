@@ -20,6 +20,19 @@ struct JSONLinesReader {
         /// Per column: its name in messages, and whether it holds lists.
         var names: [String]
         var isList: [Bool]
+        /// Whether keys outside the layout are passed over rather than reported (for a reader that
+        /// wants a few keys of items already validated).
+        var ignoresUnknownKeys = false
+
+        /// A layout of single-valued `keys`, column by column in order, passing over every other key.
+        init(keys: [String]) {
+            self.keys = keys.enumerated().map { (name: Array($1.utf8), column: $0) }
+            nestedKey = Array(TabularEvidenceReader.nestedKey.utf8)
+            nestedKeys = []
+            names = keys
+            isList = keys.map { _ in false }
+            ignoresUnknownKeys = true
+        }
 
         /// A layout for `columns`, named as in a CSV header (`grading.uk_category` for a nested field).
         init(columns: [BlockBuilder.Column], nestedKey: String) {

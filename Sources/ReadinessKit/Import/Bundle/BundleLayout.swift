@@ -3,7 +3,7 @@ import Yams
 
 /// Where an existing bundle folder keeps each section, and the ids it already defines.
 ///
-/// Read without loading `evidence.csv`, so that it costs the same for a bundle with a
+/// Read without loading the evidence listing (`evidence.csv` or `evidence.jsonl`), so that it costs the same for a bundle with a
 /// million evidence rows as for an empty one. The YAML files are composed with the same
 /// hardened reader the loader uses (node budget, duplicate keys).
 struct BundleLayout {
@@ -36,7 +36,7 @@ struct BundleLayout {
         for part in files.parts {
             if let section = part.section {
                 sectionFiles[section] = part.path
-                guard !part.path.lowercased().hasSuffix(".csv") else { continue }
+                guard ListingFormat(path: part.path) == nil else { continue }
                 documents[section] = try BundleLayout.compose(part.path, files: files)
             } else {
                 main = part.path
@@ -74,7 +74,7 @@ struct BundleLayout {
         return mapping[section]
     }
 
-    /// The ids a collection defines in the bundle's YAML files (not in `evidence.csv`).
+    /// The ids a collection defines in the bundle's YAML files (not in an evidence listing).
     func ids(in collectionKey: String) -> Set<String> {
         guard let collection = schema.collection(named: collectionKey), let first = collection.path.first,
             let node = sectionNode(first)

@@ -5,14 +5,17 @@ struct ImportCommit {
     let schema: BundleSchema
     let options: ImportOptions
     let validation: ImportValidation
+    /// The bundle's evidence listing after the import: the one it has, or the `evidence.csv` an evidence import writes.
+    private let listing: String
 
-    /// Decides the validation mode from the current `evidence.csv` and, for `full`, loads the bundle.
+    /// Decides the validation mode from the current evidence listing and, for `full`, loads the bundle.
     ///
     /// - Throws: the bundle's own errors, headed by one saying the bundle must be fixed first.
     init(bundle: String, layout: BundleLayout, options: ImportOptions) throws(DiagnosticError) {
         self.bundle = bundle
         self.schema = layout.schema
         self.options = options
+        listing = layout.sectionFiles["evidence"] ?? layout.path(of: "evidence.csv")
         let evidenceBytes = ImportOptions.size(of: layout.sectionFiles["evidence"])
         validation = options.resolvedValidation(evidenceBytes: evidenceBytes)
         guard validation == .full else { return }
@@ -53,8 +56,7 @@ struct ImportCommit {
         let names = transaction.stagedNames
         try transaction.commit()
         report.written = names
-        let evidence = (bundle.hasSuffix("/") ? bundle : bundle + "/") + "evidence.csv"
-        let mode = options.resolvedValidation(evidenceBytes: ImportOptions.size(of: evidence))
+        let mode = options.resolvedValidation(evidenceBytes: ImportOptions.size(of: listing))
         guard mode == .full else {
             transaction.finish()
             report.validation = "streamed"

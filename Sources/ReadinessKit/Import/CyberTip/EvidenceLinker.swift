@@ -4,7 +4,7 @@ import Yams
 /// Sets `cybertip_file` on evidence items whose hash matches an imported CyberTip file.
 ///
 /// An item that already names a CyberTip file is never changed (a different match is a warning).
-/// Where the evidence lives decides how: `evidence.csv` is rewritten as it streams past;
+/// Where the evidence lives decides how: `evidence.csv` and `evidence.jsonl` are rewritten as they stream past;
 /// `evidence.yaml` is rewritten only if it has no comments; evidence kept in the case file (or in
 /// a YAML file with comments) is not touched, and each match becomes a warning saying what to add.
 struct EvidenceLinker {
@@ -25,9 +25,10 @@ struct EvidenceLinker {
         if layout.sectionsInMainFile.contains("evidence") {
             linkYAML(file: layout.mainFile, node: layout.sectionNode("evidence"), rewrite: nil)
         } else if let path = layout.sectionFiles["evidence"] {
-            if path.lowercased().hasSuffix(".csv") {
-                try linkCSV(path, transaction: transaction)
-            } else {
+            switch ListingFormat(path: path) {
+            case .csv: try linkCSV(path, transaction: transaction)
+            case .jsonLines: try linkJSONLines(path, transaction: transaction)
+            case nil:
                 linkYAML(file: path, node: layout.sectionNode("evidence"), rewrite: transaction)
             }
         }
@@ -61,6 +62,91 @@ struct EvidenceLinker {
         try writer.close()
         if changed == 0 { transaction.unstage(name) }
         linked += changed
+    }
+
+    /// The keys read from each item of a JSON Lines listing, as columns of `JSONLineParser`.
+    private static let linkKeys = ["id", "sha256", "md5", "cybertip_file"]
+
+    /// Links items in a JSON Lines listing, rewriting it as it streams past: a linked item gains
+    /// `"cybertip_file": "…"` before its closing brace, or in place of a `null` or empty one. Every
+    /// other byte of the file is kept as it was.
+    mutating func linkJSONLines(_ path: String, transaction: BundleTransaction) throws(DiagnosticError) {
+        let name = (path as NSString).lastPathComponent
+        let staged = transaction.stage(name)
+        guard FileManager.default.createFile(atPath: staged, contents: nil), let output = FileHandle(forWritingAtPath: staged) else {
+            throw DiagnosticError(Diagnostic(id: "import.write-failed", message: "cannot write '\(staged)'", at: nil,
+                                             hint: "check the bundle folder is writable and the disk has room"))
+        }
+        defer { try? output.close() }
+        var parser = JSONLineParser(layout: JSONLinesReader.Layout(keys: Self.linkKeys), file: path)
+        var written = Data()
+        var (line, record, changed) = (1, 1, 0)
+        var failure: DiagnosticError?
+        try ListingSource.file(path).forEachChunk(file: path, chunkSize: 4 << 20, chunk: { _ in }) { data, final in
+            let consumed = data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                parser.ascii = CSVReader.isASCII(bytes)
+                var index = 0
+                while index < bytes.count {
+                    guard let end = bytes[index...].firstIndex(of: 0x0A) ?? (final ? bytes.count : nil) else { break }
+                    let next = min(end + 1, bytes.count)
+                    if parser.parse(bytes, line: index..<end, lineNumber: line, record: record) {
+                        record += 1
+                        if let edit = linkEdit(parser, bytes: bytes, line: index..<end, at: SourceLocation(file: path, line: line, column: 1)) {
+                            written.append(contentsOf: bytes[index..<edit.range.lowerBound])
+                            written.append(edit.text)
+                            written.append(contentsOf: bytes[edit.range.upperBound..<next])
+                            changed += 1
+                        } else {
+                            written.append(contentsOf: bytes[index..<next])
+                        }
+                    } else {
+                        written.append(contentsOf: bytes[index..<next])
+                    }
+                    (line, index) = (line + 1, next)
+                }
+                return index
+            }
+            if written.count >= 1 << 20 || final {
+                do {
+                    try output.write(contentsOf: written)
+                } catch {
+                    failure = failure ?? DiagnosticError(Diagnostic(id: "import.write-failed", message: "cannot write '\(staged)': \(error.localizedDescription)",
+                                                                    at: nil, hint: "check the disk has room"))
+                }
+                written.removeAll(keepingCapacity: true)
+            }
+            return consumed
+        }
+        if let failure { throw failure }
+        if changed == 0 { transaction.unstage(name) }
+        linked += changed
+    }
+
+    /// The bytes to write in place of `range` of a parsed line to link its item, or `nil` to leave it.
+    private mutating func linkEdit(
+        _ parser: JSONLineParser, bytes: UnsafeBufferPointer<UInt8>, line: Range<Int>, at location: SourceLocation
+    ) -> (range: Range<Int>, text: Data)? {
+        guard parser.isItem else { return nil }
+        let current = parser.cells[3]
+        guard current.kind == .absent || current.kind == .literal || current.kind == .string,
+            let target = decide(item: parser.text(ofColumn: 0) ?? "record \(parser.record)", current: parser.text(ofColumn: 3)?.nonEmpty,
+                                sha256: parser.text(ofColumn: 1), md5: parser.text(ofColumn: 2), at: location)
+        else { return nil }
+        var quoted = JSONByteBuffer(capacity: target.utf8.count + 8)
+        quoted.appendString(target)
+        let value = Data(bytes: quoted.base, count: quoted.count)
+        if current.kind != .absent {
+            // `null` or `""`: the value's token is replaced.
+            return (current.offset..<current.offset + (current.kind == .string ? 2 : 4), value)
+        }
+        // Before the closing brace, after the last non-blank byte inside the object.
+        var close = line.upperBound - 1
+        while bytes[close] != UInt8(ascii: "}") { close -= 1 }
+        var last = close - 1
+        while [0x20, 0x09, 0x0D].contains(bytes[last]) { last -= 1 }
+        let separator = bytes[last] == UInt8(ascii: "{") ? "" : ", "
+        return (last + 1..<last + 1, Data("\(separator)\"cybertip_file\": ".utf8) + value)
     }
 
     /// Links items in a YAML list; rewrites the file through `rewrite` when allowed, else warns.

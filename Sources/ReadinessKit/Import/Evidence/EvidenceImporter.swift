@@ -177,7 +177,14 @@ public struct EvidenceImporter: Sendable {
     /// moving YAML items (with their comments) into CSV is a step the user should take knowingly.
     private func checkEvidenceIsTabular(_ layout: BundleLayout) throws(DiagnosticError) {
         let file = layout.sectionsInMainFile.contains("evidence") ? layout.mainFile : layout.sectionFiles["evidence"]
-        guard let file, !file.lowercased().hasSuffix(".csv") else { return }
+        guard let file, ListingFormat(path: file) != .csv else { return }
+        if ListingFormat(path: file) == .jsonLines {
+            throw DiagnosticError(Diagnostic(
+                id: "import.evidence-in-jsonl", message: "the bundle keeps its evidence items in '\(file)'; imports write evidence.csv",
+                at: SourceLocation(file: file, line: 1, column: 1),
+                hint: "add the tool's items with the exporter that writes '\(file)', or import into a bundle whose listing is "
+                    + "evidence.csv; nothing was changed"))
+        }
         throw DiagnosticError(Diagnostic(
             id: "import.evidence-in-yaml", message: "the bundle keeps its evidence items in '\(file)'; imports write evidence.csv",
             at: SourceLocation(file: file, line: 1, column: 1),
