@@ -47,7 +47,9 @@ public enum DocketRenderer {
         }.joined(separator: "\n")
         return """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Readiness docket as of \(escape(docket.asOf))</title>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <title>Readiness docket as of \(escape(docket.asOf))</title>
             <style>body{font:11pt Georgia,serif;margin:2em;color:#111}table{border-collapse:collapse;width:100%}
             th,td{border:1px solid #555;padding:4px 6px;text-align:left;vertical-align:top}thead th{background:#e8e8e8}
             @page{margin:18mm}</style></head>

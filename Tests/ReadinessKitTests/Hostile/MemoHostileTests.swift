@@ -68,6 +68,21 @@ import Testing
         }
     }
 
+    /// The policy every HTML document carries at the top of its head: no scripts, plugins, frames,
+    /// fonts, images or network loads, whatever the data or an edited template holds; inline styles only.
+    static let contentSecurityPolicy = #"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">"#
+
+    @Test("the HTML memo and the HTML docket carry the Content-Security-Policy before any value from a bundle")
+    func htmlDocumentsCarryAContentSecurityPolicy() throws {
+        let (report, _) = try report("html-everywhere")
+        let docket = DocketRenderer.html(Docket(asOf: "2026-06-01", rows: [Docket.row(bundle: "html-everywhere", report: report)]))
+        for (name, html) in [("memo", try render(report, .html)), ("docket", docket)] {
+            let policy = try #require(html.range(of: Self.contentSecurityPolicy), "the \(name) has no Content-Security-Policy")
+            let title = try #require(html.range(of: "<title>"), "the \(name) has no title")
+            #expect(policy.upperBound < title.lowerBound, "the \(name)'s policy must come before its first value")
+        }
+    }
+
     @Test("template syntax in bundle values is printed literally in every memo format, never rendered")
     func valuesAreNeverTemplates() throws {
         let (report, _) = try report("template-syntax-in-values")

@@ -18,6 +18,7 @@ import Testing
         let sample = SampleFixtures.sample(name)
         let html = try workshop().handout(for: sample, bundle: outcome.bundle, redacted: false)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains(MemoHostileTests.contentSecurityPolicy), "sample '\(name)': the handout must forbid scripts and loads")
         #expect(!html.lowercased().contains("<script"), "sample '\(name)': the handout must hold no scripts")
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http"), "sample '\(name)': the handout must be self-contained")
         for rule in Self.ruleIDs where html.contains(rule) {
@@ -43,6 +44,7 @@ import Testing
         let memo = try WorkshopFixtures.memo(name, .text)
         let html = try workshop().trainerKey(for: sample, outcome: outcome, memo: memo, memoLink: "memo.html", redacted: false)
         #expect(html.contains("<a href=\"memo.html\">memo.html</a>"))
+        #expect(html.contains(MemoHostileTests.contentSecurityPolicy))
         #expect(html.contains(outcome.report.caseInfo.id))
         #expect(html.contains("<strong>\(outcome.report.decision.level.label)</strong>"))
         #expect(html.contains("<h2>Discussion notes</h2>"))
