@@ -48,7 +48,8 @@ struct BlockBuilder {
     /// Adds a data row; returns a block when it fills one.
     mutating func add<Row: ListingRow>(_ row: Row) -> ColumnBlock? {
         guard diagnostics.count < TabularEvidenceReader.diagnosticLimit else { return nil }
-        if !row.problems.isEmpty { diagnostics += row.problems }
+        // One JSON line can hold hundreds of unknown or repeated keys: keep only what the limit leaves room for.
+        if !row.problems.isEmpty { diagnostics += row.problems.prefix(TabularEvidenceReader.diagnosticLimit - diagnostics.count) }
         guard row.isItem else { return nil }
         // The cells are converted through one borrow of the columns, not a uniqueness check per cell.
         var failures: [(column: Int, failure: ScalarConverter.Failure)] = []

@@ -101,8 +101,11 @@ struct ParallelListingReader {
         while let piece = queue.take(sequence) {
             chunk(piece.bytes)
             if piece.isClean {
-                for block in piece.blocks { body(block.moved(byItems: index, lines: state.line - 1)) }
-                index += piece.records
+                // Past the diagnostic limit a read from start to end adds no more items (BlockBuilder.add).
+                if diagnostics.count < TabularEvidenceReader.diagnosticLimit {
+                    for block in piece.blocks { body(block.moved(byItems: index, lines: state.line - 1)) }
+                    index += piece.records
+                }
                 state.number += piece.records
                 state.line += piece.lines
             } else {
