@@ -46,7 +46,8 @@ fi
 
 binary="$root/Fuzz/.build/release/ReadinessFuzz"
 if [ ! -x "$binary" ] || [ "${FUZZ_REBUILD:-0}" = 1 ] \
-  || [ -n "$(find "$root/Sources" "$root/Tests/ReadinessKitTests/Hostile/FuzzEntryPoints.swift" "$root/Fuzz/Sources" -newer "$binary" -name '*.swift' -print -quit)" ]; then
+  || [ -n "$(find "$root/Sources" "$root/Tests/ReadinessKitTests/Hostile/FuzzEntryPoints.swift" \
+     "$root/Tests/ReadinessKitTests/Hostile/FuzzEntryPoints+JSONLines.swift" "$root/Fuzz/Sources" -newer "$binary" -name '*.swift' -print -quit)" ]; then
   echo "building the fuzz harness (Fuzz/, release, -sanitize=fuzzer,address)…" >&2
   # SwiftPM can keep a stale source list for the path dependency after a merge adds files;
   # dropping the build plan (not the objects) makes it look again.

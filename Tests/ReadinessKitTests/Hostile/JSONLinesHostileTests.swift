@@ -56,6 +56,14 @@ import Testing
         #expect(outcome.bundle?.records(in: "evidence").first?["notes"]?.stringValue?.utf8.count == 20 << 20)
     }
 
+    @Test("one line with a thousand unknown keys stops at the diagnostic limit (fuzzer find: 260 for one line)")
+    func manyBadKeysOnOneLineAreCapped() throws {
+        let keys = (0..<1_000).map { "\"k\($0)\": 0" }.joined(separator: ", ")
+        let outcome = try load(Array("{\"id\": \"E1\", \"location\": \"allocated\", \(keys)}\n".utf8))
+        #expect(outcome.errors.count == TabularEvidenceReader.diagnosticLimit)
+        #expect(outcome.everyErrorIsLocated)
+    }
+
     @Test("a listing where every line is wrong stops collecting at the diagnostic limit, in bounded time")
     func manyBadLinesAreCapped() throws {
         var text = ""

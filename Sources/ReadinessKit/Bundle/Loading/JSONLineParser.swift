@@ -103,7 +103,10 @@ struct JSONLineParser {
                     try scanner.skipValue(depth: 0)
                 }
             } else {
-                if !layout.ignoresUnknownKeys { reportUnknown(key, nested: nested, at: keyOffset) }
+                // Past the listing's limit on problems the rest would be dropped: no suggestion is searched for.
+                if !layout.ignoresUnknownKeys, problems.count < TabularEvidenceReader.diagnosticLimit {
+                    reportUnknown(key, nested: nested, at: keyOffset)
+                }
                 try scanner.skipValue(depth: 0)
             }
         } while try !scanner.skipSeparator(orClose: UInt8(ascii: "}"), in: "an object")
