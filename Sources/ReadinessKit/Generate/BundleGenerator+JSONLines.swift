@@ -14,31 +14,50 @@ extension BundleGenerator {
     }()
 
     /// A row's cells as one JSON Lines item: empty cells are left out, grading fields go in a
-    /// nested object, list cells become arrays.
+    /// nested object (where the first of them stands), list cells become arrays.
     static func jsonLine(_ fields: [String]) -> String {
-        var members: [String] = []
-        var grading: [String] = []
+        var line = "{"
+        var grading = ""
+        var gradingAt: String.Index?
+        var members = 0
         for (cell, column) in zip(fields, jsonColumns) where !cell.isEmpty {
-            let value = switch column.kind {
-            case .text: quoted(cell)
-            case .literal: cell
-            case .list: "[" + cell.split(separator: ";").map { quoted(String($0)) }.joined(separator: ", ") + "]"
+            var value = ""
+            switch column.kind {
+            case .text: appendQuoted(cell, to: &value)
+            case .literal: value = cell
+            case .list:
+                value = "["
+                for (index, element) in cell.split(separator: ";").enumerated() {
+                    if index > 0 { value += ", " }
+                    appendQuoted(element, to: &value)
+                }
+                value += "]"
             }
-            if column.name.hasPrefix("grading.") {
-                if grading.isEmpty { members.append("") }  // the grading object's place among the keys
-                grading.append("\(quoted(String(column.name.dropFirst("grading.".count)))): \(value)")
+            if let nested = column.name.firstIndex(of: "."), column.name.hasPrefix("grading.") {
+                if gradingAt == nil {
+                    if members > 0 { line += ", " }
+                    members += 1
+                    gradingAt = line.endIndex
+                }
+                if !grading.isEmpty { grading += ", " }
+                appendQuoted(column.name[column.name.index(after: nested)...], to: &grading)
+                grading += ": " + value
             } else {
-                members.append("\(quoted(column.name)): \(value)")
+                if members > 0 { line += ", " }
+                members += 1
+                appendQuoted(column.name, to: &line)
+                line += ": " + value
             }
         }
-        let object = members.map { $0.isEmpty ? "\"grading\": {" + grading.joined(separator: ", ") + "}" : $0 }
-        return "{" + object.joined(separator: ", ") + "}\n"
+        if let gradingAt { line.insert(contentsOf: "\"grading\": {" + grading + "}", at: gradingAt) }
+        return line + "}\n"
     }
 
-    /// `text` as a JSON string (generated cells hold no quotes, backslashes or control characters).
-    private static func quoted(_ text: String) -> String {
-        precondition(!text.contains { $0 == "\"" || $0 == "\\" || $0.asciiValue.map { $0 < 0x20 } == true },
-                     "generated text needs escaping")
-        return "\"" + text + "\""
+    /// Appends `text` as a JSON string (generated cells hold no quotes, backslashes or control characters).
+    private static func appendQuoted<Text: StringProtocol>(_ text: Text, to output: inout String) {
+        precondition(!text.utf8.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }, "generated text needs escaping")
+        output += "\""
+        output += text
+        output += "\""
     }
 }
