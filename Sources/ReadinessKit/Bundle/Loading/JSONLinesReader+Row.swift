@@ -17,6 +17,21 @@ struct JSONCell {
     /// For an array: its elements in the parser's `elements`, and whether one is itself an array or object.
     var elements = 0..<0
     var nested = false
+
+    /// The cell's bytes: in `line`, or in `scratch` for a string with escapes.
+    @inline(__always)
+    func bytes(in line: UnsafeBufferPointer<UInt8>, scratch: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: (unescaped ? scratch : line)[start..<end])
+    }
+
+    /// Calls `body` with the cell's bytes (see `bytes(in:scratch:)`).
+    @inline(__always)
+    func withBytes<Result, Failure: Error>(
+        in line: UnsafeBufferPointer<UInt8>, scratch: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        guard unescaped else { return try body(UnsafeBufferPointer(rebasing: line[start..<end])) }
+        return try scratch.withUnsafeBufferPointer { (scratch) throws(Failure) in try body(bytes(in: line, scratch: scratch)) }
+    }
 }
 
 extension JSONLinesReader {
@@ -71,10 +86,7 @@ extension JSONLinesReader {
                                                   hint: "write the list as [\"a\", \"b\"], without nesting")
                 }
                 try scratch.withUnsafeBufferPointer { (scratch) throws(ScalarConverter.Failure) in
-                    try writer.appendList(elements[cell.elements].map { element in
-                        (bytes: UnsafeBufferPointer(rebasing: (element.unescaped ? scratch : buffer)[element.start..<element.end]),
-                         quoted: element.kind == .string)
-                    })
+                    try writer.appendList(elements[cell.elements].map { ($0.bytes(in: buffer, scratch: scratch), $0.kind == .string) })
                 }
             case .object:
                 throw wrongShape(index, found: "an object")
@@ -98,10 +110,7 @@ extension JSONLinesReader {
         private func withBytes<Result, Failure: Error>(
             _ cell: JSONCell, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
         ) throws(Failure) -> Result {
-            guard cell.unescaped else { return try body(UnsafeBufferPointer(rebasing: buffer[cell.start..<cell.end])) }
-            return try scratch.withUnsafeBufferPointer { (scratch) throws(Failure) in
-                try body(UnsafeBufferPointer(rebasing: scratch[cell.start..<cell.end]))
-            }
+            try cell.withBytes(in: buffer, scratch: scratch, body)
         }
 
         private func wrongShape(_ index: Int, found: String) -> ScalarConverter.Failure {

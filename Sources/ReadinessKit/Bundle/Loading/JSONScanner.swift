@@ -78,8 +78,7 @@ struct JSONScanner {
 
     /// Calls `body` with the bytes of the string or literal `cell`.
     func withBytes<Result>(_ cell: JSONCell, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        guard cell.unescaped else { return body(UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end])) }
-        return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end])) }
+        cell.withBytes(in: bytes, scratch: scratch, body)
     }
 
     /// Checks and steps over any JSON value, `depth` levels inside the values being read.
