@@ -51,6 +51,9 @@ struct BlockBuilder {
         // One JSON line can hold hundreds of unknown or repeated keys: keep only what the limit leaves room for.
         if !row.problems.isEmpty { diagnostics += row.problems.prefix(TabularEvidenceReader.diagnosticLimit - diagnostics.count) }
         guard row.isItem else { return nil }
+        if lines.isEmpty {
+            for index in columns.indices { columns[index].writer.startBlock() }
+        }
         // The cells are converted through one borrow of the columns, not a uniqueness check per cell.
         var failures: [(column: Int, failure: ScalarConverter.Failure)] = []
         columns.withUnsafeMutableBufferPointer { columns in

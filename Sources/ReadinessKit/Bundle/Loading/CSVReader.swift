@@ -14,7 +14,8 @@ struct CSVReader {
         /// 1-based number among data records; the header is record 0.
         var number: Int
         fileprivate var cells: [Cell]
-        fileprivate var positions: [ListingPosition]
+        /// Where the record starts (line, line start and offset in `buffer`).
+        fileprivate var start: ListingPosition
         fileprivate var buffer: UnsafeBufferPointer<UInt8>
         fileprivate var scratch: UnsafeBufferPointer<UInt8>
         fileprivate var file: String
@@ -46,11 +47,22 @@ struct CSVReader {
 
         /// The file location where field `index` starts (columns in Unicode scalars).
         func location(ofField index: Int) -> SourceLocation {
-            positions[index].location(in: buffer, file: file)
+            position(ofField: index).location(in: buffer, file: file)
+        }
+
+        /// Where field `index` starts; a quoted field before it may hold line breaks.
+        fileprivate func position(ofField index: Int) -> ListingPosition {
+            let offset = cells[index].offset
+            var position = ListingPosition(line: start.line, lineStart: start.lineStart, offset: offset)
+            for byteIndex in start.offset..<offset where buffer[byteIndex] == 0x0A {
+                position.line += 1
+                position.lineStart = byteIndex + 1
+            }
+            return position
         }
 
         /// The line the record starts on.
-        var line: Int { positions[0].line }
+        var line: Int { start.line }
     }
 
     /// Where a field's bytes are: in the file's buffer, or unquoted into the row's scratch buffer.
@@ -58,6 +70,8 @@ struct CSVReader {
         var start: Int
         var end: Int
         var quoted: Bool
+        /// Where the field starts in the file's buffer (its opening quote, when quoted).
+        var offset: Int
     }
 
     let file: String
@@ -120,26 +134,24 @@ struct CSVReader {
         let special = Self.special
         var cells: [Cell] = []
         var scratch: [UInt8] = []
-        var positions: [ListingPosition] = []
         var consumed = index
         records: while index < bytes.count {
-            let recordStart = index
+            let recordStart = ListingPosition(line: state.line, lineStart: index, offset: index)
             var line = state.line, lineStart = index
             cells.removeAll(keepingCapacity: true)
             scratch.removeAll(keepingCapacity: true)
-            positions.removeAll(keepingCapacity: true)
             var endOfRecord = false
             while !endOfRecord {
                 let fieldStart = index
-                positions.append(ListingPosition(line: line, lineStart: lineStart, offset: fieldStart))
                 if index < bytes.count, bytes[index] == quote {
+                    let fieldPosition = ListingPosition(line: line, lineStart: lineStart, offset: fieldStart)
                     let textStart = scratch.count
                     index += 1
                     while true {
                         guard index < bytes.count else {
                             if !final { break records }
                             throw failure("csv.unbalanced-quote", "quoted field is never closed",
-                                          ListingPosition(line: positions.last?.line ?? line, lineStart: positions.last?.lineStart ?? lineStart, offset: fieldStart), bytes,
+                                          fieldPosition, bytes,
                                           hint: "close the field with a double quote, and write a quote inside a field as \"\"")
                         }
                         let byte = bytes[index]
@@ -163,9 +175,9 @@ struct CSVReader {
                     // Located at the field's start: `line` and `lineStart` have moved past any newline
                     // inside the quotes, beyond `fieldStart`.
                     try scratch.withUnsafeBufferPointer { (text) throws(DiagnosticError) in
-                        if !ascii { try validate(text[textStart...], positions[positions.count - 1], bytes) }
+                        if !ascii { try validate(text[textStart...], fieldPosition, bytes) }
                     }
-                    cells.append(Cell(start: textStart, end: scratch.count, quoted: true))
+                    cells.append(Cell(start: textStart, end: scratch.count, quoted: true, offset: fieldStart))
                 } else {
                     let start = index
                     // The run ends at a comma, a line break, the end of the bytes, or a stray quote.
@@ -177,7 +189,7 @@ struct CSVReader {
                     }
                     if index == bytes.count, !final { break records }
                     if !ascii { try validate(bytes[start..<index], ListingPosition(line: line, lineStart: lineStart, offset: start), bytes) }
-                    cells.append(Cell(start: start, end: index, quoted: false))
+                    cells.append(Cell(start: start, end: index, quoted: false, offset: start))
                 }
                 guard index < bytes.count else { break }
                 // Tested apart, and first: all but one field of a record end with a comma.
@@ -205,12 +217,12 @@ struct CSVReader {
             if cells.count == 1, cells[0].start == cells[0].end { continue }  // blank line
             if let width = state.width, cells.count != width {
                 throw failure("csv.ragged-row", "record \(state.number) has \(cells.count) fields but the header has \(width)",
-                              ListingPosition(line: positions[0].line, lineStart: recordStart, offset: recordStart), bytes,
+                              recordStart, bytes,
                               hint: "every row needs one value per header column; leave unknown cells empty")
             }
             state.width = state.width ?? cells.count
             try scratch.withUnsafeBufferPointer { (scratch) throws(DiagnosticError) in
-                try body(Row(number: state.number, cells: cells, positions: positions, buffer: bytes, scratch: scratch, file: file))
+                try body(Row(number: state.number, cells: cells, start: recordStart, buffer: bytes, scratch: scratch, file: file))
             }
             state.number += 1
         }

@@ -19,8 +19,8 @@ struct ColumnWriter {
     private var kind: Kind
     /// The cases of an enumeration (or of a list's enumeration elements), as bytes; empty for free text.
     private let cases: [[UInt8]]
-    private var texts = TextColumn()
-    private var lists = TextListColumn()
+    /// Text and list cells (see `startBlock()`).
+    private var cells = TextCellStorage()
     private var flags: [Bool?] = []
     private var ints: [Int?] = []
     private var numbers: [Double?] = []
@@ -55,8 +55,8 @@ struct ColumnWriter {
         defer { self = ColumnWriter(copying: self) }
         guard anyPresent else { return nil }
         return switch kind {
-        case .text: .text(texts)
-        case .textList: .textList(lists)
+        case .text: .text(cells.takeText())
+        case .textList: .textList(cells.takeList())
         case .bool: .bool(flags)
         case .int: .int(ints)
         case .number: .number(numbers)
@@ -66,22 +66,28 @@ struct ColumnWriter {
         }
     }
 
-    /// An empty writer for the same field, with room for as many rows and bytes as `writer` took.
+    /// An empty writer for the same field, with room for as many rows as `writer` took; its text
+    /// storage, emptied by `finish`, is kept.
     private init(copying writer: ColumnWriter) {
         (name, type, required, cases) = (writer.name, writer.type, writer.required, writer.cases)
         kind = writer.kind == .mixed ? .timestamp : writer.kind
-        let rows = max(writer.texts.count, writer.lists.count, writer.flags.count, writer.ints.count, writer.numbers.count,
-                       writer.days.count, writer.instants.count, writer.mixed.count)
+        cells = writer.cells
+        let rows = max(writer.flags.count, writer.ints.count, writer.numbers.count, writer.days.count, writer.instants.count,
+                       writer.mixed.count)
         switch kind {
-        case .text: texts.reserveCapacity(rows: rows, bytes: writer.texts.bytes.count)
-        case .textList:
-            lists.reserveCapacity(rows: rows, elements: writer.lists.elements.count, bytes: writer.lists.elements.bytes.count)
+        case .text, .textList: break
         case .bool: flags.reserveCapacity(rows)
         case .int: ints.reserveCapacity(rows)
         case .number: numbers.reserveCapacity(rows)
         case .date: days.reserveCapacity(rows)
         case .timestamp, .mixed: instants.reserveCapacity(rows)
         }
+    }
+
+    /// Makes the text storage this writer's own: called before the first row of every block, as a
+    /// copied `BlockBuilder` (one per parsing thread) otherwise shares it with the original.
+    mutating func startBlock() {
+        if !isKnownUniquelyReferenced(&cells) { cells = TextCellStorage() }
     }
 
     /// Appends an absent cell (also after a conversion failure, so the rows stay aligned).
@@ -103,8 +109,8 @@ struct ColumnWriter {
 
     private mutating func writeAbsent() {
         switch kind {
-        case .text: texts.appendAbsent()
-        case .textList: lists.appendAbsent()
+        case .text: cells.appendAbsent()
+        case .textList: cells.appendAbsentList()
         case .bool: flags.append(nil)
         case .int: ints.append(nil)
         case .number: numbers.append(nil)
@@ -121,10 +127,10 @@ struct ColumnWriter {
         switch kind {
         case .text:
             guard cases.isEmpty || isCase(cell[...]) else { return try appendSlowly(cell) }
-            texts.append(cell)
+            cells.append(cell)
         case .textList:
             guard isPlainList(cell) else { return try appendSlowly(cell) }
-            lists.append(splitting: cell, at: UInt8(ascii: ";"))
+            cells.appendList(splitting: cell, at: UInt8(ascii: ";"))
         case .bool:
             guard let flag = Self.bool(cell) else { return try appendSlowly(cell) }
             flags.append(flag)
@@ -172,7 +178,7 @@ struct ColumnWriter {
         startPresent()
         switch kind {
         case .text where cases.isEmpty || isCase(text[...]):
-            texts.append(text)
+            cells.append(text)
         case .date:
             guard case .date(let day) = TemporalParser.parse(bytes: text) else { return try appendSlowly(text, style: .quoted) }
             days.append(day)
@@ -190,7 +196,7 @@ struct ColumnWriter {
         guard case .list(let elementType) = type else { preconditionFailure("appendList on a \(type) column") }
         startPresent()
         if elements.allSatisfy({ $0.quoted && (cases.isEmpty || isCase($0.bytes[...])) }) {
-            return lists.append(elements.map(\.bytes))
+            return cells.appendList(elements.map(\.bytes))
         }
         var values: [[UInt8]] = []
         for element in elements {
@@ -208,7 +214,7 @@ struct ColumnWriter {
                 throw error
             }
         }
-        lists.append(values)
+        cells.appendList(values)
     }
 
     /// The shared converter's reading of the cell, which also gives the failure messages.
@@ -221,8 +227,8 @@ struct ColumnWriter {
             throw error
         }
         switch (kind, converted) {
-        case (.text, .string(let string)): texts.append(Array(string.utf8))
-        case (.textList, .list(let values)): lists.append(values.map { Array(($0.stringValue ?? "").utf8) })
+        case (.text, .string(let string)): Array(string.utf8).withUnsafeBufferPointer { cells.append($0) }
+        case (.textList, .list(let values)): cells.appendList(values.map { Array(($0.stringValue ?? "").utf8) })
         case (.bool, .bool(let flag)): flags.append(flag)
         case (.int, .int(let number)): ints.append(number)
         case (.number, .number(let number)): numbers.append(number)

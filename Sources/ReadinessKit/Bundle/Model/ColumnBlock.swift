@@ -76,6 +76,11 @@ public struct TextColumn: Sendable {
 
     public init() {}
 
+    /// A column of the cells `bytes` holds: cell `i` ends at `ends[i]` and is absent unless `present[i]`.
+    init(bytes: [UInt8], ends: [Int32], present: [Bool]) {
+        (self.bytes, self.ends, self.present) = (bytes, ends, present)
+    }
+
     public var count: Int { ends.count }
 
     /// Where cell `index` starts in `bytes`.
@@ -137,6 +142,11 @@ public struct TextListColumn: Sendable {
     public private(set) var present: [Bool] = []
 
     public init() {}
+
+    /// A column of lists: row `i`'s elements end at `rowEnds[i]`, and it is absent unless `present[i]`.
+    init(elements: TextColumn, rowEnds: [Int32], present: [Bool]) {
+        (self.elements, self.rowEnds, self.present) = (elements, rowEnds, present)
+    }
 
     public var count: Int { rowEnds.count }
 
