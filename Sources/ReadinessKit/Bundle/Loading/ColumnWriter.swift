@@ -18,7 +18,7 @@ struct ColumnWriter {
     private var uncountedAbsent = 0
     private var kind: Kind
     /// The cases of an enumeration (or of a list's enumeration elements), as bytes; empty for free text.
-    private let cases: [[UInt8]]
+    private let cases: CaseSet
     /// Text and list cells (see `startBlock()`).
     private var cells = TextCellStorage()
     private var flags: [Bool?] = []
@@ -37,15 +37,15 @@ struct ColumnWriter {
         self.type = type
         self.required = required
         switch type {
-        case .string, .reference, .attachment: (kind, cases) = (.text, [])
-        case .enumeration(let values): (kind, cases) = (.text, values.cases.map { Array($0.utf8) })
-        case .bool: (kind, cases) = (.bool, [])
-        case .int: (kind, cases) = (.int, [])
-        case .number: (kind, cases) = (.number, [])
-        case .date: (kind, cases) = (.date, [])
-        case .dateTime: (kind, cases) = (.timestamp, [])
-        case .list(.string): (kind, cases) = (.textList, [])
-        case .list(.enumeration(let values)): (kind, cases) = (.textList, values.cases.map { Array($0.utf8) })
+        case .string, .reference, .attachment: (kind, cases) = (.text, CaseSet([]))
+        case .enumeration(let values): (kind, cases) = (.text, CaseSet(values.cases))
+        case .bool: (kind, cases) = (.bool, CaseSet([]))
+        case .int: (kind, cases) = (.int, CaseSet([]))
+        case .number: (kind, cases) = (.number, CaseSet([]))
+        case .date: (kind, cases) = (.date, CaseSet([]))
+        case .dateTime: (kind, cases) = (.timestamp, CaseSet([]))
+        case .list(.string): (kind, cases) = (.textList, CaseSet([]))
+        case .list(.enumeration(let values)): (kind, cases) = (.textList, CaseSet(values.cases))
         case .list, .record: return nil
         }
     }
@@ -126,11 +126,10 @@ struct ColumnWriter {
         startPresent()
         switch kind {
         case .text:
-            guard cases.isEmpty || isCase(cell[...]) else { return try appendSlowly(cell) }
+            guard cases.isEmpty || cases.contains(cell) else { return try appendSlowly(cell) }
             cells.append(cell)
         case .textList:
-            guard isPlainList(cell) else { return try appendSlowly(cell) }
-            cells.appendList(splitting: cell, at: UInt8(ascii: ";"))
+            guard cells.appendList(splitting: cell, at: UInt8(ascii: ";"), where: { isPlainElement($0) }) else { return try appendSlowly(cell) }
         case .bool:
             guard let flag = Self.bool(cell) else { return try appendSlowly(cell) }
             flags.append(flag)
@@ -148,28 +147,14 @@ struct ColumnWriter {
         }
     }
 
+    /// Whether an element of a list cell is plain: not empty, no surrounding blanks, not a null
+    /// form, and one of the cases of an enumeration. A list of plain elements is stored as it is
+    /// split; any other takes the converter's path.
     @inline(__always)
-    private func isCase(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        let cell = UnsafeBufferPointer(rebasing: bytes)
-        return cases.contains { Self.equal(cell, $0) }
-    }
-
-    /// Whether every element of a list cell is plain: not empty, no surrounding blanks, not a null
-    /// form, and one of the cases of an enumeration.
-    private func isPlainList(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
-        var start = 0
-        for end in cell.indices where cell[end] == UInt8(ascii: ";") {
-            guard isPlainElement(cell[start..<end]) else { return false }
-            start = end + 1
-        }
-        return isPlainElement(cell[start...])
-    }
-
-    @inline(__always)
-    private func isPlainElement(_ element: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    private func isPlainElement(_ element: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = element.first, let last = element.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09
         else { return false }
-        return !Self.isNull(UnsafeBufferPointer(rebasing: element)) && (cases.isEmpty || isCase(element))
+        return !Self.isNull(element) && (cases.isEmpty || cases.contains(element))
     }
 
     /// Converts and appends a quoted value (a JSON string): never absent, and never a boolean or a
@@ -177,7 +162,7 @@ struct ColumnWriter {
     mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) throws(ScalarConverter.Failure) {
         startPresent()
         switch kind {
-        case .text where cases.isEmpty || isCase(text[...]):
+        case .text where cases.isEmpty || cases.contains(text):
             cells.append(text)
         case .date:
             guard case .date(let day) = TemporalParser.parse(bytes: text) else { return try appendSlowly(text, style: .quoted) }
@@ -195,7 +180,7 @@ struct ColumnWriter {
     mutating func appendList(_ elements: [(bytes: UnsafeBufferPointer<UInt8>, quoted: Bool)]) throws(ScalarConverter.Failure) {
         guard case .list(let elementType) = type else { preconditionFailure("appendList on a \(type) column") }
         startPresent()
-        if elements.allSatisfy({ $0.quoted && (cases.isEmpty || isCase($0.bytes[...])) }) {
+        if elements.allSatisfy({ $0.quoted && (cases.isEmpty || cases.contains($0.bytes)) }) {
             return cells.appendList(elements.map(\.bytes))
         }
         var values: [[UInt8]] = []
@@ -274,27 +259,32 @@ struct ColumnWriter {
         switch cell.count {
         case 0: return true
         case 1: return cell[0] == UInt8(ascii: "~")
-        case 4: return equal(cell, Self.null) || equal(cell, Self.capitalNull) || equal(cell, Self.upperNull)
+        case 4:
+            let word = fourBytes(cell)
+            return word == fourBytes("null") || word == fourBytes("Null") || word == fourBytes("NULL")
         default: return false
         }
     }
 
     @inline(__always)
     private static func bool(_ cell: UnsafeBufferPointer<UInt8>) -> Bool? {
-        if equal(cell, Self.trueWord) { return true }
-        if equal(cell, Self.falseWord) { return false }
-        return nil
+        switch cell.count {
+        case 4 where fourBytes(cell) == fourBytes("true"): true
+        case 5 where cell[4] == UInt8(ascii: "e") && fourBytes(cell) == fourBytes("fals"): false
+        default: nil
+        }
     }
 
-    private static let (null, capitalNull, upperNull) = (Array("null".utf8), Array("Null".utf8), Array("NULL".utf8))
-    private static let (trueWord, falseWord) = (Array("true".utf8), Array("false".utf8))
-
-    /// Whether a cell's bytes are `word`.
+    /// The first four bytes of a cell of at least four, as one little-endian word.
     @inline(__always)
-    private static func equal(_ cell: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
-        guard cell.count == word.count else { return false }
-        guard let base = cell.baseAddress else { return true }
-        return word.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, word.count) == 0 }
+    private static func fourBytes(_ cell: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        UInt32(littleEndian: UnsafeRawPointer(cell.baseAddress!).loadUnaligned(as: UInt32.self))
+    }
+
+    /// The four ASCII letters of `word`, as `fourBytes` reads them.
+    @inline(__always)
+    private static func fourBytes(_ word: StaticString) -> UInt32 {
+        UInt32(littleEndian: UnsafeRawPointer(word.utf8Start).loadUnaligned(as: UInt32.self))
     }
 
     /// Plain decimal digits with an optional `-`, short enough not to overflow; other forms take the slow path.

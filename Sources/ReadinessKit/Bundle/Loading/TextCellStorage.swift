@@ -90,16 +90,33 @@ final class TextCellStorage: @unchecked Sendable {
 
     // MARK: Lists
 
-    /// Appends a present list whose elements are `cell` split at every `separator`.
+    /// Appends a present list whose elements are `cell` split at every `separator`, if every
+    /// element passes `test`; otherwise appends nothing and returns false.
     @inline(__always)
-    func appendList(splitting cell: UnsafeBufferPointer<UInt8>, at separator: UInt8) {
+    func appendList(
+        splitting cell: UnsafeBufferPointer<UInt8>, at separator: UInt8, where test: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> Bool {
+        let (byteCount, elementCount) = (buffers.pointee.bytes.count, buffers.pointee.ends.count)
         var start = 0
         for index in cell.indices where cell[index] == separator {
-            buffers.pointee.append(UnsafeBufferPointer(rebasing: cell[start..<index]))
+            let element = UnsafeBufferPointer(rebasing: cell[start..<index])
+            guard test(element) else { return rollBack(bytes: byteCount, elements: elementCount) }
+            buffers.pointee.append(element)
             start = index + 1
         }
-        buffers.pointee.append(UnsafeBufferPointer(rebasing: cell[start...]))
+        let last = UnsafeBufferPointer(rebasing: cell[start...])
+        guard test(last) else { return rollBack(bytes: byteCount, elements: elementCount) }
+        buffers.pointee.append(last)
         buffers.pointee.endList(present: true)
+        return true
+    }
+
+    /// Forgets the elements of a list being appended; returns false.
+    private func rollBack(bytes byteCount: Int, elements elementCount: Int) -> Bool {
+        buffers.pointee.bytes.removeLast(buffers.pointee.bytes.count - byteCount)
+        buffers.pointee.ends.removeLast(buffers.pointee.ends.count - elementCount)
+        buffers.pointee.present.removeLast(buffers.pointee.present.count - elementCount)
+        return false
     }
 
     /// Appends a present list of `elements`.
@@ -159,6 +176,11 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     /// Forgets the elements, keeping the room they took.
     mutating func removeAll() {
         count = 0
+    }
+
+    /// Forgets the last `k` elements.
+    mutating func removeLast(_ k: Int) {
+        count -= k
     }
 
     /// Frees the room; the buffer must not be used again.

@@ -74,12 +74,14 @@ public enum TemporalParser {
         return .timestamp(Instant(secondsSinceEpoch: seconds, offsetMinutes: offset))
     }
 
+    @inline(__always)
     private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
         guard start + length <= bytes.count else { return nil }
         var value = 0
-        for byte in bytes[start..<(start + length)] {
-            guard (0x30...0x39).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - 0x30)
+        for index in start..<(start + length) {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int(digit)
         }
         return value
     }

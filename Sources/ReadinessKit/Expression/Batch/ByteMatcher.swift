@@ -42,7 +42,12 @@ struct ByteMatcher: Sendable {
         if let fixedAtoms {
             guard bytes.count * 128 == fixedAtoms.count else { return false }
             return fixedAtoms.withUnsafeBufferPointer { atoms in
-                bytes.indices.allSatisfy { atoms[$0 &* 128 &+ Int(bytes[$0] & 0x7F)] }
+                var row = 0
+                for byte in bytes {
+                    guard atoms[row &+ Int(byte & 0x7F)] else { return false }
+                    row &+= 128
+                }
+                return true
             }
         }
         let dead = dead ?? -1

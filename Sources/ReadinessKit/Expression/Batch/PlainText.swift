@@ -15,6 +15,24 @@ enum PlainText {
 
     static func isPlain(_ text: String) -> Bool { isPlain(text.utf8) }
 
+    /// Whether every byte is plain, tested eight bytes at a time (a cell is often a 64-digit hash).
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let carriageReturns = word ^ (ones &* 0x0D)
+            if word & highs != 0 || (carriageReturns &- ones) & ~carriageReturns & highs != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            guard isPlain(bytes[index]) else { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// Whether a cell's bytes are `text`'s.
     @inline(__always)
     static func same(_ cell: UnsafeBufferPointer<UInt8>, _ text: [UInt8]) -> Bool {
