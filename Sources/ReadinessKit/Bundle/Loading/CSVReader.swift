@@ -13,7 +13,7 @@ struct CSVReader {
     struct Row: ListingRow {
         /// 1-based number among data records; the header is record 0.
         var number: Int
-        fileprivate var cells: [Cell]
+        fileprivate var cells: UnsafeBufferPointer<Cell>
         /// Where the record starts (line, line start and offset in `buffer`).
         fileprivate var start: ListingPosition
         fileprivate var buffer: UnsafeBufferPointer<UInt8>
@@ -132,13 +132,14 @@ struct CSVReader {
         // Fields need checking for valid UTF-8 only when the buffer has a byte outside ASCII.
         let ascii = Self.isASCII(bytes)
         let special = Self.special
-        var cells: [Cell] = []
+        var cells = GrowableBuffer<Cell>()
+        defer { cells.deallocate() }
         var scratch: [UInt8] = []
         var consumed = index
         records: while index < bytes.count {
             let recordStart = ListingPosition(line: state.line, lineStart: index, offset: index)
             var line = state.line, lineStart = index
-            cells.removeAll(keepingCapacity: true)
+            cells.removeAll()
             scratch.removeAll(keepingCapacity: true)
             var endOfRecord = false
             while !endOfRecord {
@@ -214,7 +215,7 @@ struct CSVReader {
             }
             consumed = index
             state.line = line + 1
-            if cells.count == 1, cells[0].start == cells[0].end { continue }  // blank line
+            if cells.count == 1, cells.elements[0].start == cells.elements[0].end { continue }  // blank line
             if let width = state.width, cells.count != width {
                 throw failure("csv.ragged-row", "record \(state.number) has \(cells.count) fields but the header has \(width)",
                               recordStart, bytes,
@@ -222,7 +223,7 @@ struct CSVReader {
             }
             state.width = state.width ?? cells.count
             try scratch.withUnsafeBufferPointer { (scratch) throws(DiagnosticError) in
-                try body(Row(number: state.number, cells: cells, start: recordStart, buffer: bytes, scratch: scratch, file: file))
+                try body(Row(number: state.number, cells: cells.elements, start: recordStart, buffer: bytes, scratch: scratch, file: file))
             }
             state.number += 1
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Consecutive rows of one record type held column by column: how an evidence listing is read, so
 /// rules can test a field over thousands of rows in one pass instead of one record at a time.
 ///
@@ -124,7 +126,12 @@ public struct TextColumn: Sendable {
 
     /// Whether cells `first` and `second` are both absent, or both present with the same bytes.
     public func cellsEqual(_ first: Int, _ second: Int) -> Bool {
-        present[first] == present[second] && bytes[start(first)..<Int(ends[first])] == bytes[start(second)..<Int(ends[second])]
+        guard present[first] == present[second] else { return false }
+        let (firstStart, secondStart) = (start(first), start(second))
+        let length = Int(ends[first]) - firstStart
+        guard length == Int(ends[second]) - secondStart else { return false }
+        guard length > 0 else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + firstStart, $0.baseAddress! + secondStart, length) == 0 }
     }
 
     /// Calls `body` with cell `index`'s bytes (empty when absent).
