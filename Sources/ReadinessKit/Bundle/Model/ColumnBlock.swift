@@ -211,9 +211,16 @@ extension ColumnBlock {
     ///
     /// A record-typed field (grading) is present when any of its nested cells is.
     public func record(at row: Int) -> Record {
+        record(at: row, slots: nil)
+    }
+
+    /// Row `row` as a record with only the fields in `slots` (and the id) filled in, the others
+    /// absent: for a rule that reads no others, so cells it never reads are not fetched. `nil`
+    /// fills in every field.
+    func record(at row: Int, slots: Set<Int>?) -> Record {
         var fields = [Value](repeating: .null, count: type.fields.count)
         var nested: [Int: [Value]] = [:]
-        for (key, column) in columns {
+        for (key, column) in columns where slots == nil || key.slot == type.idSlot || slots!.contains(key.slot) {
             let value = column.value(at: row)
             guard let inner = key.nested else {
                 fields[key.slot] = value

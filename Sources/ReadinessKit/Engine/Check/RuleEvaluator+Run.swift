@@ -101,8 +101,9 @@ extension RuleEvaluator {
         /// of `check(_:index:waivers:)`, so findings and explanations are the same either way.
         mutating func check(_ block: ColumnBlock, waivers: inout WaiverBook) {
             guard !finished, evaluator.compiled.rule.forEach != nil, let slot = evaluator.compiled.subjectSlot else { return }
+            let slots = evaluator.compiled.subjectFields
             guard let require = evaluator.compiled.require, !evaluator.keepPasses, watchedSubjects.isEmpty else {
-                for row in 0..<block.count { check(block.record(at: row), index: block.firstIndex + row, waivers: &waivers) }
+                for row in 0..<block.count { check(block.record(at: row, slots: slots), index: block.firstIndex + row, waivers: &waivers) }
                 return
             }
             // The tests below run their row-invariant parts once; the record path takes those steps
@@ -136,7 +137,7 @@ extension RuleEvaluator {
                         passes += 1
                     }
                 } else {
-                    check(block.record(at: row), index: block.firstIndex + row, waivers: &waivers)
+                    check(block.record(at: row, slots: slots), index: block.firstIndex + row, waivers: &waivers)
                 }
             }
             if passes > 0 { counts[.pass, default: 0] += passes }

@@ -35,6 +35,9 @@ public final class CompiledRule: Sendable {
     let remediation: MessageTemplate
     /// How the rule meets a streamed evidence listing.
     let evidenceUse: EvidenceUse
+    /// The subject's fields that the rule's expressions and messages can read, or `nil` when one
+    /// reads the subject whole: a subject rebuilt from a column block needs no others.
+    let subjectFields: Set<Int>?
 
     init(
         rule: Rule, subjectType: String?, subjectSlot: Int?, environment: ExpressionEnvironment, appliesWhen: CompiledExpression?,
@@ -52,8 +55,15 @@ public final class CompiledRule: Sendable {
         self.deadline = deadline
         self.message = message
         self.remediation = remediation
-        evidenceUse = EvidenceUse(
-            rule: rule, environment: environment, subjectSlot: subjectSlot,
-            expressions: [appliesWhen, filter, require, severityFrom, deadline].compactMap { $0 })
+        let expressions = [appliesWhen, filter, require, severityFrom, deadline].compactMap { $0 }
+        evidenceUse = EvidenceUse(rule: rule, environment: environment, subjectSlot: subjectSlot, expressions: expressions)
+        subjectFields = subjectSlot.flatMap { slot in
+            var fields: Set<Int> = []
+            for expression in expressions + message.expressions + remediation.expressions {
+                guard let read = expression.fieldsRead(ofVariable: slot) else { return nil }
+                fields.formUnion(read)
+            }
+            return fields
+        }
     }
 }

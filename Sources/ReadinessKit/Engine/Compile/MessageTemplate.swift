@@ -10,6 +10,11 @@ public struct MessageTemplate: Sendable {
 
     let pieces: [Piece]
 
+    /// The expressions of the placeholders.
+    var expressions: [CompiledExpression] {
+        pieces.compactMap { if case .expression(let expression) = $0 { expression } else { nil } }
+    }
+
     /// Compiles every placeholder in `template` against `environment`.
     static func compile(_ template: TemplateSource, in environment: ExpressionEnvironment) throws(DiagnosticError) -> MessageTemplate {
         var pieces: [Piece] = []

@@ -19,6 +19,12 @@ struct Checker {
     private var nextSlot: Int
     /// The variable slots read by the sub-expression being checked.
     private var reads: Set<Int> = []
+    /// The fields read straight off each environment variable (`item.location`), by variable slot.
+    private(set) var variableFields: [Int: Set<Int>] = [:]
+    /// Environment variables read some other way: whole, as in `{item}` or `has(item)`.
+    private(set) var wholeVariables: Set<Int> = []
+    /// Set while the name before a `.field` is resolved, which is then not a whole read.
+    private var resolvingMemberBase = false
 
     init(environment: ExpressionEnvironment) {
         self.environment = environment
@@ -60,7 +66,7 @@ struct Checker {
         switch expr.kind {
         case .literal(let literal): return check(literal)
         case .name(let name): return resolve(name, at: expr.offset)
-        case .member(let base, let field): return member(check(base), field, at: expr.offset)
+        case .member(let base, let field): return memberAccess(base, field, at: expr.offset)
         case .index(let base, let key): return index(check(base), key: check(key), at: expr.offset)
         case .call(let name, let receiver, let arguments): return call(name, receiver: receiver, arguments: arguments, at: expr.offset)
         case .unary(let op, let operand): return unary(op, operand, at: expr.offset)
@@ -90,6 +96,7 @@ struct Checker {
         }
         if let variable = environment.variables[name] {
             reads.insert(variable.slot)
+            if !resolvingMemberBase { wholeVariables.insert(variable.slot) }
             return Checked(type: variable.type, node: Nodes.variable(variable.slot), form: .variable(variable.slot))
         }
         if name == "as_of" { return Checked(type: .time, node: Nodes.asOf) }
@@ -131,6 +138,22 @@ struct Checker {
     }
 
     // MARK: Members
+
+    /// `base.field`, noting a field read straight off an environment variable as that field alone.
+    private mutating func memberAccess(_ base: Expr, _ field: String, at offset: Int) -> Checked {
+        guard case .name = base.kind else { return member(check(base), field, at: offset) }
+        resolvingMemberBase = true
+        let checkedBase = check(base)
+        resolvingMemberBase = false
+        let checked = member(checkedBase, field, at: offset)
+        guard case .variable(let variable) = checkedBase.form, variable < environment.variableCount else { return checked }
+        if case .field(_, variable?, let slot, _, _) = checked.form {
+            variableFields[variable, default: []].insert(slot)
+        } else {
+            wholeVariables.insert(variable)
+        }
+        return checked
+    }
 
     private mutating func member(_ base: Checked, _ field: String, at offset: Int) -> Checked {
         switch base.type {

@@ -6,6 +6,9 @@ public struct CompiledExpression: Sendable {
     public let type: ExpressionType
     /// The bundle fields it reads, as `RecordType.field` (e.g. `EvidenceItem.hash_verified`), for lint.
     public var fieldsRead: Set<String>
+    /// The fields read straight off each environment variable, and the variables read whole (see `fieldsRead(ofVariable:)`).
+    let variableFields: [Int: Set<Int>]
+    let wholeVariables: Set<Int>
     /// Whole-collection questions a streaming check can settle (see `CollectionAggregate`).
     let aggregates: [CollectionAggregate]
     /// The collections (by ordinal) the expression reads other than through `aggregates`.
@@ -23,9 +26,12 @@ public struct CompiledExpression: Sendable {
 
     init(
         source: ExpressionSource, type: ExpressionType, fieldsRead: Set<String>, kernel: Kernel, slotCount: Int, firstMacroSlot: Int,
-        aggregates: [CollectionAggregate] = [], collectionsRead: Set<Int> = []
+        aggregates: [CollectionAggregate] = [], collectionsRead: Set<Int> = [], variableFields: [Int: Set<Int>] = [:],
+        wholeVariables: Set<Int> = []
     ) {
         self.aggregates = aggregates
+        self.variableFields = variableFields
+        self.wholeVariables = wholeVariables
         self.collectionsRead = collectionsRead
         self.source = source
         self.type = type
@@ -74,6 +80,12 @@ public struct CompiledExpression: Sendable {
             context.variables.append(contentsOf: repeatElement(.null, count: slotCount - context.variables.count))
         }
     }
+
+    /// The fields of the record in variable `slot` this expression can read: those it names
+    /// straight off the variable (`item.location`), or `nil` when it reads the variable whole.
+    func fieldsRead(ofVariable slot: Int) -> Set<Int>? {
+        wholeVariables.contains(slot) ? nil : variableFields[slot] ?? []
+    }
 }
 
 /// Compiles rule-language expressions.
@@ -120,7 +132,8 @@ public enum ExpressionCompiler {
         return CompiledExpression(
             source: source, type: checked.type, fieldsRead: checker.fieldsRead, kernel: checked.batch, slotCount: checker.slotCount,
             firstMacroSlot: environment.variableCount, aggregates: checker.aggregates,
-            collectionsRead: Set(checker.collectionReads.filter { $0.value > 0 }.keys))
+            collectionsRead: Set(checker.collectionReads.filter { $0.value > 0 }.keys), variableFields: checker.variableFields,
+            wholeVariables: checker.wholeVariables)
     }
 
     /// The longest expression accepted, in characters.
