@@ -36,7 +36,8 @@ extension PrettyJSONWriter {
         let texts = SharedSlot<[Data?]>()
         texts.value = Array(repeating: nil, count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let text = Self.encodeChunk(elements[bounds[chunk]..<bounds[chunk + 1]], path: path, level: level)
+            let slice = elements[bounds[chunk]..<bounds[chunk + 1]]
+            let text = Element.text(of: slice, level: level) ?? Self.encodeChunk(slice, path: path, level: level)
             texts.update { $0?[chunk] = text }
         }
         let chunks = (texts.value ?? []).compactMap { $0 }
