@@ -36,10 +36,12 @@ struct CSVReader {
         var problems: [Diagnostic] { [] }
         var isItem: Bool { true }
 
-        /// Appends field `index`'s cell to `writer`.
+        /// Appends field `index`'s cell to `writer`. (Called directly, not through `withField`: a
+        /// closure capturing the writer made a copy of it, in and out, for every cell.)
         @inline(__always)
         func write(_ index: Int, into writer: inout ColumnWriter) throws(ScalarConverter.Failure) {
-            try withField(index) { (cell) throws(ScalarConverter.Failure) in try writer.append(cell) }
+            let cell = cells[index]
+            try writer.append(UnsafeBufferPointer(rebasing: (cell.quoted ? scratch : buffer)[cell.start..<cell.end]))
         }
 
         /// Every field as a string.

@@ -70,15 +70,20 @@ extension JSONLinesReader {
             switch cell.kind {
             case .absent:
                 writer.appendAbsent()
+            // The writer is called directly for text in the line (nearly every value): a closure
+            // capturing it made a copy of it, in and out, for every cell.
+            case .string where !cell.unescaped:
+                guard !layout.isList[index] else { throw wrongShape(index, found: "a single value") }
+                try writer.appendQuoted(UnsafeBufferPointer(rebasing: buffer[cell.start..<cell.end]))
             case .string:
                 guard !layout.isList[index] else { throw wrongShape(index, found: "a single value") }
                 try withBytes(cell) { (text) throws(ScalarConverter.Failure) in try writer.appendQuoted(text) }
             case .literal:
-                // A literal is `true`, `false`, `null` or a number: read as a CSV cell reads it, `null` being absent.
-                try withBytes(cell) { (text) throws(ScalarConverter.Failure) in
-                    guard !layout.isList[index] || ColumnWriter.isNull(text) else { throw wrongShape(index, found: "a single value") }
-                    try writer.append(text)
-                }
+                // A literal is `true`, `false`, `null` or a number, never escaped: read as a CSV
+                // cell reads it, `null` being absent.
+                let text = UnsafeBufferPointer(rebasing: buffer[cell.start..<cell.end])
+                guard !layout.isList[index] || ColumnWriter.isNull(text) else { throw wrongShape(index, found: "a single value") }
+                try writer.append(text)
             case .array:
                 guard layout.isList[index] else { throw wrongShape(index, found: "a list") }
                 guard !cell.nested else {

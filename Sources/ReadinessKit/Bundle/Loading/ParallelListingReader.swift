@@ -83,8 +83,10 @@ struct ParallelListingReader {
         for _ in 0..<max(workers, 1) {
             stopped.enter()
             Thread.detachNewThread { [tabular] in
+                // One builder per thread, reused from piece to piece, keeps its column buffers.
+                var builder: BlockBuilder? = fresh
                 while let (sequence, bytes) = queue.next() {
-                    queue.deposit(Self.parse(bytes, tabular: tabular, builder: fresh, from: relative), at: sequence)
+                    queue.deposit(Self.parse(bytes, tabular: tabular, builder: &builder, fresh: fresh, from: relative), at: sequence)
                 }
                 stopped.leave()
             }
@@ -127,20 +129,23 @@ struct ParallelListingReader {
         ListingSource.readFailure(file: tabular.reader.file, reason: String(cString: strerror(error)))
     }
 
-    /// Parses one piece, numbering its records and lines from `relative`.
+    /// Parses one piece, numbering its records and lines from `relative`, with `builder`, which is
+    /// left ready for the next piece (`fresh` replaces it after a syntax error).
     private static func parse(
-        _ bytes: Data, tabular: TabularEvidenceReader, builder: BlockBuilder, from relative: ListingScanState
+        _ bytes: Data, tabular: TabularEvidenceReader, builder: inout BlockBuilder?, fresh: BlockBuilder, from relative: ListingScanState
     ) -> ParsedPiece {
-        var builder: BlockBuilder? = builder
         var blocks: [ColumnBlock] = []
         do throws(DiagnosticError) {
             let end = try tabular.readRows(tabular.reader.over(bytes), from: relative, builder: &builder) {
                 blocks.append($0)
             }
             if let block = builder?.finish() { blocks.append(block) }
-            return ParsedPiece(bytes: bytes, blocks: blocks, records: end.number - relative.number, lines: end.line - relative.line,
-                               isClean: builder?.diagnostics.isEmpty ?? true)
+            let piece = ParsedPiece(bytes: bytes, blocks: blocks, records: end.number - relative.number, lines: end.line - relative.line,
+                                    isClean: builder?.diagnostics.isEmpty ?? true)
+            builder = builder?.resumed(at: 0, after: [])
+            return piece
         } catch {
+            builder = fresh
             return ParsedPiece(bytes: bytes, blocks: [], records: 0, lines: 0, isClean: false)
         }
     }
