@@ -47,6 +47,13 @@ struct JSONObjectText {
         Self.array(values, level: valueLevel, &output) { value, _, output in output.appendString(value) }
     }
 
+    /// An object of string members, keys in sorted order, a `nil` value left out.
+    static func strings(_ members: [(key: StaticString, value: String?)], level: Int, to output: inout JSONByteBuffer) {
+        var object = JSONObjectText(output, level: level)
+        for (key, value) in members { object.string(key, ifPresent: value, &output) }
+        object.end(&output)
+    }
+
     /// Ends the object: its opening brace replaces the first member's comma.
     func end(_ output: inout JSONByteBuffer) {
         guard members > 0 else { return output.appendEmpty(UInt8(ascii: "{"), UInt8(ascii: "}"), level: level) }

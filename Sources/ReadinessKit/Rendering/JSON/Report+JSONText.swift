@@ -6,17 +6,16 @@ extension Finding: JSONTextWritable {
         var object = JSONObjectText(output, level: level)
         if let attestation {
             object.key("attestation", &output)
-            attestation.writeJSON(level: object.valueLevel, to: &output)
+            JSONObjectText.strings(
+                [("answer", attestation.answer), ("at", attestation.at), ("by", attestation.by), ("id", attestation.id),
+                 ("note", attestation.note)], level: object.valueLevel, to: &output)
         }
         object.string("deadline", ifPresent: deadline, &output)
         object.string("message", message, &output)
         object.strings("missingFacts", missingFacts, &output)
         object.key("observedFacts", &output)
         JSONObjectText.array(observedFacts, level: object.valueLevel, &output) { fact, level, output in
-            var member = JSONObjectText(output, level: level)
-            member.string("path", fact.path, &output)
-            member.string("value", fact.value, &output)
-            member.end(&output)
+            JSONObjectText.strings([("path", fact.path), ("value", fact.value)], level: level, to: &output)
         }
         object.string("outcome", outcome.rawValue, &output)
         object.string("reason", ifPresent: reason, &output)
@@ -25,43 +24,16 @@ extension Finding: JSONTextWritable {
         object.string("severity", severity.rawValue, &output)
         if let subject {
             object.key("subject", &output)
-            var member = JSONObjectText(output, level: object.valueLevel)
-            member.string("collection", subject.collection, &output)
-            member.string("id", subject.id, &output)
-            member.string("path", subject.path, &output)
-            member.end(&output)
+            JSONObjectText.strings([("collection", subject.collection), ("id", subject.id), ("path", subject.path)],
+                                   level: object.valueLevel, to: &output)
         }
         object.string("waivedOutcome", ifPresent: waivedOutcome?.rawValue, &output)
         if let waiver {
             object.key("waiver", &output)
-            waiver.writeJSON(level: object.valueLevel, to: &output)
+            JSONObjectText.strings(
+                [("approvedBy", waiver.approvedBy), ("expires", waiver.expires), ("id", waiver.id), ("justification", waiver.justification),
+                 ("rule", waiver.rule), ("status", waiver.status), ("subject", waiver.subject)], level: object.valueLevel, to: &output)
         }
-        object.end(&output)
-    }
-}
-
-extension WaiverNote {
-    func writeJSON(level: Int, to output: inout JSONByteBuffer) {
-        var object = JSONObjectText(output, level: level)
-        object.string("approvedBy", approvedBy, &output)
-        object.string("expires", expires, &output)
-        object.string("id", id, &output)
-        object.string("justification", justification, &output)
-        object.string("rule", rule, &output)
-        object.string("status", status, &output)
-        object.string("subject", ifPresent: subject, &output)
-        object.end(&output)
-    }
-}
-
-extension AttestationNote {
-    func writeJSON(level: Int, to output: inout JSONByteBuffer) {
-        var object = JSONObjectText(output, level: level)
-        object.string("answer", answer, &output)
-        object.string("at", at, &output)
-        object.string("by", by, &output)
-        object.string("id", id, &output)
-        object.string("note", ifPresent: note, &output)
         object.end(&output)
     }
 }
