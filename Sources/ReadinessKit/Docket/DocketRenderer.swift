@@ -27,7 +27,7 @@ public enum DocketRenderer {
         return lines.joined(separator: "\n")
     }
 
-    /// RFC 4180 CSV; cells starting with `=`, `+`, `-`, `@`, tab or carriage return are prefixed with `'`.
+    /// RFC 4180 CSV; cells a spreadsheet would read as a formula are prefixed with `'` (see `ActionListCSV`).
     public static func csv(_ docket: Docket) -> String {
         let rows = [headers + ["Problem"]] + docket.rows.map { cells($0) + [$0.problem ?? ""] }
         return rows.map { $0.map(csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

@@ -2,9 +2,11 @@ import Foundation
 
 /// The action plan as CSV (RFC 4180): one row per action item, for spreadsheets and task trackers.
 ///
-/// A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'`,
-/// so a spreadsheet shows it as text instead of running it as a formula. Cells holding a comma,
-/// quote or line break are quoted, with quotes doubled; records end with CRLF.
+/// A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return, or with the full-width
+/// `＝`, `＋`, `－` or `＠` (which a spreadsheet with an East Asian input method may take for
+/// them), is prefixed with `'`, so a spreadsheet shows it as text instead of running it as a
+/// formula. Cells holding a comma, quote or line break are quoted, with quotes doubled; records
+/// end with CRLF.
 enum ActionListCSV {
     static let header = ["number", "owner", "deadline", "severity", "rule", "title", "subject", "action", "legal_basis"]
 
@@ -16,10 +18,13 @@ enum ActionListCSV {
         return ([header] + rows).map { $0.map(cell).joined(separator: ",") + "\r\n" }.joined()
     }
 
+    /// The first characters that make a spreadsheet read a cell as a formula.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
+
     /// One field, defused and quoted as needed.
     static func cell(_ value: String) -> String {
         var text = value
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+        if let first = text.unicodeScalars.first, formulaStarts.contains(first) {
             text = "'" + text
         }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }

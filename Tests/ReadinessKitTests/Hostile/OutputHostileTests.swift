@@ -31,7 +31,7 @@ import Testing
     /// Cells a spreadsheet would run as a formula: starting with = + - @, tab or carriage return.
     static func isFormula(_ cell: String) -> Bool {
         guard let first = cell.unicodeScalars.first else { return false }
-        return ["=", "+", "-", "@", "\t", "\r"].contains(first)
+        return ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"].contains(first)
     }
 
     @Test("every docket CSV cell that a spreadsheet would run as a formula is defused, and the CSV reads back strictly")
@@ -48,7 +48,7 @@ import Testing
 
     @Test("every formula vector from the hostile listing is defused by the CSV cell writer",
           arguments: ["=1+1", "+1+1", "-1+1", "@SUM(1+1)", "\t=1", "\r=1", "=HYPERLINK(\"http://x\",\"y\")",
-                      "=DDE(\"cmd\";\"/C calc\";\"x\")", "-2+3+cmd|' /C calc'!A0", "@cmd|'/C calc'!A0"])
+                      "=DDE(\"cmd\";\"/C calc\";\"x\")", "-2+3+cmd|' /C calc'!A0", "@cmd|'/C calc'!A0", "＝1+1", "＋1", "＠SUM(1+1)"])
     func csvCellDefusesEveryVector(_ value: String) throws {
         let cell = DocketRenderer.csvCell(value)
         var parsed: [String] = []
