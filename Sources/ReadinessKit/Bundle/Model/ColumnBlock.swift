@@ -96,28 +96,6 @@ public struct TextColumn: Sendable {
         present.append(cell != nil)
     }
 
-    /// Appends a present cell (the reader's path for every text cell).
-    @inline(__always)
-    public mutating func append(_ cell: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: cell)
-        ends.append(Int32(bytes.count))
-        present.append(true)
-    }
-
-    /// Appends an absent cell.
-    @inline(__always)
-    public mutating func appendAbsent() {
-        ends.append(Int32(bytes.count))
-        present.append(false)
-    }
-
-    /// Makes room for `rows` cells of `bytes` bytes in all, so a block of rows is not regrown from empty.
-    public mutating func reserveCapacity(rows: Int, bytes byteCount: Int) {
-        bytes.reserveCapacity(byteCount)
-        ends.reserveCapacity(rows)
-        present.reserveCapacity(rows)
-    }
-
     /// The cell as a string, or `nil` when absent.
     public func string(at index: Int) -> String? {
         guard present[index] else { return nil }
@@ -166,31 +144,6 @@ public struct TextListColumn: Sendable {
         for element in list ?? [] { elements.append(element) }
         rowEnds.append(Int32(elements.count))
         present.append(list != nil)
-    }
-
-    /// Appends a present list whose elements are `cell` split at every `separator`.
-    public mutating func append(splitting cell: UnsafeBufferPointer<UInt8>, at separator: UInt8) {
-        var start = 0
-        for index in cell.indices where cell[index] == separator {
-            elements.append(UnsafeBufferPointer(rebasing: cell[start..<index]))
-            start = index + 1
-        }
-        elements.append(UnsafeBufferPointer(rebasing: cell[start...]))
-        rowEnds.append(Int32(elements.count))
-        present.append(true)
-    }
-
-    /// Appends an absent list.
-    public mutating func appendAbsent() {
-        rowEnds.append(Int32(elements.count))
-        present.append(false)
-    }
-
-    /// Makes room for `rows` lists of `elements` elements and `bytes` bytes in all.
-    public mutating func reserveCapacity(rows: Int, elements elementCount: Int, bytes: Int) {
-        elements.reserveCapacity(rows: elementCount, bytes: bytes)
-        rowEnds.reserveCapacity(rows)
-        present.reserveCapacity(rows)
     }
 
     /// Row `index`'s elements as strings, or `nil` when absent.
