@@ -70,14 +70,15 @@ extension JSONLinesReader {
             switch cell.kind {
             case .absent:
                 writer.appendAbsent()
-            // The writer is called directly for text in the line (nearly every value): a closure
-            // capturing it made a copy of it, in and out, for every cell.
-            case .string where !cell.unescaped:
-                guard !layout.isList[index] else { throw wrongShape(index, found: "a single value") }
-                try writer.appendQuoted(UnsafeBufferPointer(rebasing: buffer[cell.start..<cell.end]))
             case .string:
                 guard !layout.isList[index] else { throw wrongShape(index, found: "a single value") }
-                try withBytes(cell) { (text) throws(ScalarConverter.Failure) in try writer.appendQuoted(text) }
+                // The writer is called directly for text in the line (nearly every value): a closure
+                // capturing it made a copy of it, in and out, for every cell.
+                if cell.unescaped {
+                    try withBytes(cell) { (text) throws(ScalarConverter.Failure) in try writer.appendQuoted(text) }
+                } else {
+                    try writer.appendQuoted(UnsafeBufferPointer(rebasing: buffer[cell.start..<cell.end]))
+                }
             case .literal:
                 // A literal is `true`, `false`, `null` or a number, never escaped: read as a CSV
                 // cell reads it, `null` being absent.
